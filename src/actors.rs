@@ -1,0 +1,923 @@
+//! Actor stage: find who is named in a sentence — countries (by name, capital or demonym),
+//! organisations, and people introduced by a title — and keep track of them across an article
+//! (surname-only mentions, "he"/"she" pointing back to the last person named).
+
+use crate::error::{Result, StanceError};
+use crate::text::{Token, tokenize};
+use aho_corasick::{AhoCorasick, MatchKind};
+use serde::Serialize;
+use std::collections::HashMap;
+use std::ops::Range;
+use std::path::Path;
+
+/// The shipped dictionary (`models/actors.csv`), compiled into the binary.
+pub const BUILTIN_ACTORS_CSV: &str = include_str!("../models/actors.csv");
+
+/// What kind of actor this is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ActorKind {
+    /// A state, or its government.
+    Country,
+    /// A person.
+    Person,
+    /// An organisation, party, company, international body, …
+    Organisation,
+}
+
+impl ActorKind {
+    fn parse(s: &str) -> Option<Self> {
+        match s.trim().to_ascii_lowercase().as_str() {
+            "country" => Some(ActorKind::Country),
+            "person" => Some(ActorKind::Person),
+            "organisation" | "organization" => Some(ActorKind::Organisation),
+            _ => None,
+        }
+    }
+}
+
+/// One canonical actor of the dictionary.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ActorInfo {
+    /// Canonical name ("Russia").
+    pub canonical: String,
+    /// Kind of actor.
+    pub kind: ActorKind,
+    /// Whom the actor speaks for or belongs to, if anyone.
+    pub affiliation: Option<String>,
+}
+
+/// The actor dictionary: canonical actors and the aliases that name them.
+#[derive(Debug, Clone)]
+pub struct Dictionary {
+    actors: Vec<ActorInfo>,
+    by_canonical: HashMap<String, usize>,
+    aliases: Vec<(String, usize)>,
+    matcher: AhoCorasick,
+}
+
+impl Dictionary {
+    /// The shipped dictionary.
+    pub fn builtin() -> Result<Self> {
+        let mut d = Dictionary::empty();
+        d.add_csv(
+            BUILTIN_ACTORS_CSV.as_bytes(),
+            Path::new("models/actors.csv"),
+        )?;
+        Ok(d)
+    }
+
+    /// A dictionary with no entries.
+    pub fn empty() -> Self {
+        Dictionary {
+            actors: Vec::new(),
+            by_canonical: HashMap::new(),
+            aliases: Vec::new(),
+            matcher: AhoCorasick::new(Vec::<String>::new()).expect("empty automaton always builds"),
+        }
+    }
+
+    /// Adds the entries of a user's CSV file (`canonical,alias,kind,affiliation`).
+    pub fn add_file(&mut self, path: &Path) -> Result<()> {
+        let bytes = std::fs::read(path).map_err(|e| StanceError::io(path, e))?;
+        self.add_csv(&bytes, path)
+    }
+
+    /// Adds entries from CSV bytes; `path` names the source in errors. Later aliases override earlier ones.
+    pub fn add_csv(&mut self, bytes: &[u8], path: &Path) -> Result<()> {
+        let rows = crate::io::read_csv_records(bytes, path, &["canonical", "alias", "kind"])?;
+        let col = |name: &str| rows.columns.iter().position(|c| c == name);
+        let (ci, ai, ki) = (
+            col("canonical").unwrap_or(0),
+            col("alias").unwrap_or(1),
+            col("kind").unwrap_or(2),
+        );
+        let fi = col("affiliation");
+        for (line, rec) in &rows.records {
+            let canonical = rec[ci].trim();
+            let alias = rec[ai].trim();
+            if canonical.is_empty() || alias.is_empty() {
+                return Err(StanceError::csv(
+                    path,
+                    *line,
+                    None,
+                    "canonical and alias must not be empty",
+                ));
+            }
+            let kind = ActorKind::parse(&rec[ki]).ok_or_else(|| {
+                StanceError::csv(
+                    path,
+                    *line,
+                    Some(ki + 1),
+                    format!(
+                        "kind {:?} is not one of country, person, organisation",
+                        &rec[ki]
+                    ),
+                )
+            })?;
+            let affiliation = fi
+                .map(|i| rec[i].trim().to_string())
+                .filter(|s| !s.is_empty());
+            let id = match self.by_canonical.get(canonical) {
+                Some(&id) => id,
+                None => {
+                    self.actors.push(ActorInfo {
+                        canonical: canonical.to_string(),
+                        kind,
+                        affiliation,
+                    });
+                    self.by_canonical
+                        .insert(canonical.to_string(), self.actors.len() - 1);
+                    self.actors.len() - 1
+                }
+            };
+            self.aliases.retain(|(a, _)| a != alias);
+            self.aliases.push((alias.to_string(), id));
+        }
+        self.matcher = AhoCorasick::builder()
+            .match_kind(MatchKind::LeftmostLongest)
+            .ascii_case_insensitive(true)
+            .build(self.aliases.iter().map(|(a, _)| a.as_str()))
+            .map_err(|e| {
+                StanceError::Data(format!(
+                    "{}: cannot build the alias matcher: {e}",
+                    path.display()
+                ))
+            })?;
+        Ok(())
+    }
+
+    /// Number of canonical actors.
+    pub fn len(&self) -> usize {
+        self.actors.len()
+    }
+
+    /// Whether the dictionary is empty.
+    pub fn is_empty(&self) -> bool {
+        self.actors.is_empty()
+    }
+
+    /// Looks up a canonical actor by name.
+    pub fn get(&self, canonical: &str) -> Option<&ActorInfo> {
+        self.by_canonical.get(canonical).map(|&i| &self.actors[i])
+    }
+
+    /// The canonical actor an alias (or canonical name) refers to, if any.
+    pub fn resolve(&self, name: &str) -> Option<&ActorInfo> {
+        self.aliases
+            .iter()
+            .find(|(a, _)| a == name)
+            .map(|&(_, id)| &self.actors[id])
+            .or_else(|| self.get(name))
+    }
+
+    /// The actor a mention of `id` counts as: a government organ with a country affiliation
+    /// ("Russian Foreign Ministry", "State Department") speaks for that country.
+    fn speaker(&self, id: usize) -> usize {
+        let a = &self.actors[id];
+        if a.kind == ActorKind::Organisation
+            && let Some(c) = a
+                .affiliation
+                .as_deref()
+                .and_then(|c| self.by_canonical.get(c))
+            && self.actors[*c].kind == ActorKind::Country
+        {
+            return *c;
+        }
+        id
+    }
+
+    /// Whole-word dictionary matches in `text`: (byte range, actor id).
+    fn matches(&self, text: &str) -> Vec<(Range<usize>, usize)> {
+        // Matching ignores ASCII case, but only multi-word aliases may match in another case:
+        // "International Organization for the Prohibition of chemical weapons" is the OPCW,
+        // "us" is not the United States.
+        self.matcher
+            .find_iter(text)
+            .filter(|m| is_word_boundary(text, m.start(), m.end()))
+            .filter(|m| {
+                let alias = &self.aliases[m.pattern().as_usize()].0;
+                &text[m.start()..m.end()] == alias || alias.split_whitespace().nth(2).is_some()
+            })
+            .map(|m| {
+                (
+                    m.start()..m.end(),
+                    self.speaker(self.aliases[m.pattern().as_usize()].1),
+                )
+            })
+            .collect()
+    }
+}
+
+fn is_word_boundary(text: &str, start: usize, end: usize) -> bool {
+    let before = text[..start].chars().next_back();
+    let after = text[end..].chars().next();
+    !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+}
+
+/// An actor found in an article, with every surface form it was named by.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct FoundActor {
+    /// Canonical name.
+    pub canonical: String,
+    /// Kind of actor.
+    pub kind: ActorKind,
+    /// Whom the actor speaks for, if known.
+    pub affiliation: Option<String>,
+    /// Surface forms as written, in order of first appearance.
+    pub mentions: Vec<String>,
+}
+
+/// One mention of an actor in a sentence.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Mention {
+    /// Byte range within the sentence.
+    pub span: Range<usize>,
+    /// Index into [`ActorTracker::actors`].
+    pub actor: usize,
+    /// True when the mention is a pronoun resolved to the last person named.
+    pub pronoun: bool,
+}
+
+/// Words that introduce a person's name ("Foreign Minister Sergei Lavrov", "spokesman Dmitry Peskov").
+const TITLE_HEADS: &[&str] = &[
+    "President",
+    "president",
+    "Minister",
+    "minister",
+    "Secretary",
+    "secretary",
+    "Chancellor",
+    "Premier",
+    "Ambassador",
+    "ambassador",
+    "Envoy",
+    "envoy",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "Spokesman",
+    "Spokeswoman",
+    "Spokesperson",
+    "Senator",
+    "Sen",
+    "Gen",
+    "General",
+    "Adm",
+    "Admiral",
+    "Col",
+    "Colonel",
+    "Lt",
+    "Maj",
+    "Capt",
+    "Gov",
+    "Governor",
+    "Mayor",
+    "Judge",
+    "Justice",
+    "Prosecutor",
+    "prosecutor",
+    "Commissioner",
+    "commissioner",
+    "Director",
+    "director",
+    "Chairman",
+    "chairman",
+    "Chairwoman",
+    "chairwoman",
+    "Chair",
+    "Chief",
+    "chief",
+    "CEO",
+    "Dr",
+    "Mr",
+    "Mrs",
+    "Ms",
+    "Prof",
+    "King",
+    "Queen",
+    "Prince",
+    "Princess",
+    "Sheikh",
+    "Emir",
+    "Rep",
+    "MP",
+    "lawmaker",
+    "counterpart",
+    "Pope",
+    "Speaker",
+    "Rapporteur",
+    "rapporteur",
+    "Inspector",
+    "Commander",
+    "commander",
+    "leader",
+    "Leader",
+    "Representative",
+    "representative",
+    "Attorney",
+    "Auditor",
+    "auditor",
+    "Ombudsman",
+    "ombudsman",
+    "coach",
+    "Coach",
+    "captain",
+    "Captain",
+    "executive",
+    "Vice",
+    "Deputy",
+    "Premier",
+    "Advocate",
+];
+
+/// Words that may continue a title before the name ("Secretary of State", "Secretary-General").
+const TITLE_CONTINUATIONS: &[&str] = &[
+    "of",
+    "for",
+    "General",
+    "general",
+    "State",
+    "Foreign",
+    "Affairs",
+    "Defence",
+    "Defense",
+    "Interior",
+    "Justice",
+    "Health",
+    "Finance",
+    "Economy",
+    "Trade",
+    "Energy",
+    "Environment",
+    "Transport",
+    "Security",
+    "Executive",
+    "Prime",
+    "Minister",
+    "minister",
+    "Deputy",
+    "deputy",
+    "President",
+    "Attorney",
+    "Special",
+    "special",
+    "Chief",
+    "chief",
+    "Officer",
+    "officer",
+    "Home",
+    "Sports",
+    "Sport",
+    "Labour",
+    "Labor",
+    "Public",
+    "Prosecutor",
+];
+
+/// Capitalised words that are never a name.
+const NOT_NAMES: &[&str] = &[
+    "The",
+    "A",
+    "An",
+    "He",
+    "She",
+    "It",
+    "They",
+    "We",
+    "I",
+    "But",
+    "And",
+    "In",
+    "On",
+    "At",
+    "This",
+    "That",
+    "His",
+    "Her",
+    "Their",
+    "Its",
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+    "However",
+    "Meanwhile",
+    "Both",
+    "After",
+    "Before",
+    "When",
+    "While",
+    "If",
+    "As",
+    "Foreign",
+    "Ministry",
+    "Office",
+    "Department",
+    "Government",
+    "Council",
+    "Commission",
+    "Committee",
+];
+
+/// Last words of an organisation's name ("Northwind Airlines", "National Electoral Commission").
+const ORG_HEADS: &[&str] = &[
+    "Ministry",
+    "Commission",
+    "Council",
+    "Committee",
+    "Party",
+    "Bank",
+    "Airlines",
+    "Airways",
+    "Agency",
+    "Authority",
+    "Court",
+    "Parliament",
+    "Assembly",
+    "Union",
+    "Group",
+    "Company",
+    "Corporation",
+    "Corp",
+    "Inc",
+    "Ltd",
+    "Federation",
+    "Association",
+    "Board",
+    "Office",
+    "Department",
+    "Service",
+    "Police",
+    "Army",
+    "Institute",
+    "Foundation",
+    "Front",
+    "Movement",
+    "Congress",
+    "Senate",
+    "Tribunal",
+    "Bureau",
+    "Organization",
+    "Organisation",
+    "Network",
+    "Watch",
+    "Coalition",
+    "Fund",
+    "Society",
+    "Forces",
+    "Guard",
+    "Directorate",
+    "Inspectorate",
+    "Regulator",
+    "Holdings",
+    "Energy",
+    "Petroleum",
+    "Railways",
+    "Motors",
+    "Pharma",
+    "Bloc",
+    "League",
+    "Alliance",
+    "Center",
+    "Centre",
+    "Cabinet",
+    "Government",
+    "Duma",
+    "Knesset",
+    "Bundestag",
+];
+
+const PRONOUNS: &[&str] = &["He", "She", "he", "she"];
+
+/// Finds actors sentence by sentence and remembers them across one article.
+#[derive(Debug)]
+pub struct ActorTracker<'d> {
+    dict: &'d Dictionary,
+    /// Every actor found so far, in order of first mention.
+    pub actors: Vec<FoundActor>,
+    by_canonical: HashMap<String, usize>,
+    by_surname: HashMap<String, usize>,
+    last_person: Option<usize>,
+}
+
+impl<'d> ActorTracker<'d> {
+    /// A tracker for a new article.
+    pub fn new(dict: &'d Dictionary) -> Self {
+        ActorTracker {
+            dict,
+            actors: Vec::new(),
+            by_canonical: HashMap::new(),
+            by_surname: HashMap::new(),
+            last_person: None,
+        }
+    }
+
+    fn register(
+        &mut self,
+        canonical: &str,
+        kind: ActorKind,
+        affiliation: Option<String>,
+        surface: &str,
+    ) -> usize {
+        let id = match self.by_canonical.get(canonical) {
+            Some(&id) => id,
+            None => {
+                self.actors.push(FoundActor {
+                    canonical: canonical.to_string(),
+                    kind,
+                    affiliation: affiliation.clone(),
+                    mentions: Vec::new(),
+                });
+                let id = self.actors.len() - 1;
+                self.by_canonical.insert(canonical.to_string(), id);
+                id
+            }
+        };
+        let actor = &mut self.actors[id];
+        if actor.affiliation.is_none() {
+            actor.affiliation = affiliation;
+        }
+        if !actor.mentions.iter().any(|m| m == surface) {
+            actor.mentions.push(surface.to_string());
+        }
+        if kind == ActorKind::Person
+            && let Some(surname) = canonical.split_whitespace().last()
+        {
+            self.by_surname.entry(surname.to_string()).or_insert(id);
+        }
+        id
+    }
+
+    /// Finds the actors named in `sentence` (the next sentence of the article).
+    ///
+    /// ```
+    /// let dict = stance::actors::Dictionary::builtin().unwrap();
+    /// let mut tracker = stance::actors::ActorTracker::new(&dict);
+    /// let m = tracker.find("Moscow backed the inquiry proposed by Foreign Minister Ana Ruiz.");
+    /// let names: Vec<_> = m.iter().map(|m| tracker.actors[m.actor].canonical.as_str()).collect();
+    /// assert_eq!(names, ["Russia", "Ana Ruiz"]);
+    /// ```
+    pub fn find(&mut self, sentence: &str) -> Vec<Mention> {
+        let tokens = tokenize(sentence);
+        let mut found: Vec<Mention> = Vec::new();
+        let mut dict_hits = self.dict.matches(sentence);
+
+        // People introduced by a title. A demonym or country right before the title is the
+        // person's affiliation, not a mention of the country ("Russian Foreign Minister X").
+        for (name, title_start) in titled_names(sentence, &tokens) {
+            let name_text = &sentence[name.clone()];
+            let mut affiliation = None;
+            if let Some(pos) = dict_hits.iter().position(|(r, id)| {
+                r.end <= title_start
+                    && sentence[r.end..title_start].trim().is_empty()
+                    && self.dict.actors[*id].kind == ActorKind::Country
+            }) {
+                affiliation = Some(self.dict.actors[dict_hits[pos].1].canonical.clone());
+                dict_hits.remove(pos);
+            }
+            let overlapping = dict_hits
+                .iter()
+                .find(|(r, _)| r.start < name.end && name.start < r.end)
+                .cloned();
+            match overlapping {
+                Some((r, id)) if self.dict.actors[id].kind == ActorKind::Person => {
+                    let info = self.dict.actors[id].clone();
+                    let aff = info.affiliation.clone().or(affiliation);
+                    let a = self.register(&info.canonical, info.kind, aff, &sentence[r.clone()]);
+                    found.push(Mention {
+                        span: r.clone(),
+                        actor: a,
+                        pronoun: false,
+                    });
+                    dict_hits.retain(|(x, _)| *x != r);
+                }
+                Some(_) => {}
+                None => {
+                    let surname = name_text.split_whitespace().last().unwrap_or(name_text);
+                    let canonical = match self.by_surname.get(surname) {
+                        Some(&id) => self.actors[id].canonical.clone(),
+                        None => name_text.to_string(),
+                    };
+                    let a = self.register(&canonical, ActorKind::Person, affiliation, name_text);
+                    found.push(Mention {
+                        span: name,
+                        actor: a,
+                        pronoun: false,
+                    });
+                }
+            }
+        }
+
+        for (r, id) in dict_hits {
+            if found
+                .iter()
+                .any(|m| m.span.start < r.end && r.start < m.span.end)
+            {
+                continue;
+            }
+            let info = self.dict.actors[id].clone();
+            let a = self.register(
+                &info.canonical,
+                info.kind,
+                info.affiliation.clone(),
+                &sentence[r.clone()],
+            );
+            found.push(Mention {
+                span: r,
+                actor: a,
+                pronoun: false,
+            });
+        }
+
+        // Surname-only mentions of people already named in this article.
+        for t in &tokens {
+            if let Some(&id) = self.by_surname.get(t.text) {
+                let r = t.span.0..t.span.1;
+                if !found
+                    .iter()
+                    .any(|m| m.span.start < r.end && r.start < m.span.end)
+                {
+                    self.register(
+                        &self.actors[id].canonical.clone(),
+                        ActorKind::Person,
+                        None,
+                        t.text,
+                    );
+                    found.push(Mention {
+                        span: r,
+                        actor: id,
+                        pronoun: false,
+                    });
+                }
+            }
+        }
+
+        // Organisations not in the dictionary, recognised by the last word of their name.
+        for r in organisation_names(sentence, &tokens) {
+            if found
+                .iter()
+                .any(|m| m.span.start < r.end && r.start < m.span.end)
+            {
+                continue;
+            }
+            let name = sentence[r.clone()].to_string();
+            let a = self.register(&name, ActorKind::Organisation, None, &name);
+            found.push(Mention {
+                span: r,
+                actor: a,
+                pronoun: false,
+            });
+        }
+
+        // "He said…" with no person named: the last person named speaks.
+        let has_person = found
+            .iter()
+            .any(|m| self.actors[m.actor].kind == ActorKind::Person);
+        if !has_person
+            && let Some(p) = self.last_person
+            && let Some(t) = pronoun_subject(&tokens)
+        {
+            found.push(Mention {
+                span: t.span.0..t.span.1,
+                actor: p,
+                pronoun: true,
+            });
+        }
+
+        found.sort_by_key(|m| m.span.start);
+        if let Some(m) = found
+            .iter()
+            .rev()
+            .find(|m| self.actors[m.actor].kind == ActorKind::Person)
+        {
+            self.last_person = Some(m.actor);
+        }
+        found
+    }
+}
+
+fn is_capitalised(t: &str) -> bool {
+    let mut chars = t.chars();
+    chars.next().is_some_and(char::is_uppercase) && chars.any(char::is_lowercase)
+}
+
+fn only_space(sentence: &str, a: &Token, b: &Token) -> bool {
+    sentence[a.span.1..b.span.0]
+        .chars()
+        .all(|c| c == ' ' || c == '-' || c == '\'' || c == '’')
+}
+
+/// Names that follow a title: (name byte range, byte where the title begins).
+fn titled_names(sentence: &str, tokens: &[Token]) -> Vec<(Range<usize>, usize)> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < tokens.len() {
+        if !TITLE_HEADS.contains(&tokens[i].text) {
+            i += 1;
+            continue;
+        }
+        // The title may start with capitalised modifiers: "Deputy Foreign Minister".
+        let mut start = i;
+        while start > 0
+            && TITLE_CONTINUATIONS.contains(&tokens[start - 1].text)
+            && tokens[start - 1].text != "of"
+            && only_space(sentence, &tokens[start - 1], &tokens[start])
+        {
+            start -= 1;
+        }
+        let mut j = i + 1;
+        while j < tokens.len() && TITLE_CONTINUATIONS.contains(&tokens[j].text) {
+            j += 1;
+        }
+        // An appositive comma is allowed: "his counterpart, Rex Tillerson".
+        let first = j;
+        let mut end = j;
+        while end < tokens.len()
+            && end < first + 4
+            && is_capitalised(tokens[end].text)
+            && !NOT_NAMES.contains(&tokens[end].text)
+            && !TITLE_HEADS.contains(&tokens[end].text)
+            && (end == first || only_space(sentence, &tokens[end - 1], &tokens[end]))
+        {
+            end += 1;
+        }
+        let lower_head = tokens[i]
+            .text
+            .chars()
+            .next()
+            .is_some_and(char::is_lowercase);
+        let gap_ok = first > 0 && {
+            let gap = &sentence
+                [tokens[first - 1].span.1..tokens.get(first).map_or(sentence.len(), |t| t.span.0)];
+            gap.trim_start_matches('.').trim() == "" || gap.trim() == ","
+        };
+        let n = end - first;
+        if gap_ok && (n >= 2 || (n == 1 && !lower_head)) {
+            out.push((
+                tokens[first].span.0..tokens[end - 1].span.1,
+                tokens[start].span.0,
+            ));
+            i = end;
+        } else {
+            i += 1;
+        }
+    }
+    out
+}
+
+/// Capitalised runs ending in an organisation word: "National Electoral Commission".
+fn organisation_names(sentence: &str, tokens: &[Token]) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < tokens.len() {
+        if !is_capitalised(tokens[i].text) && !tokens[i].text.chars().all(|c| c.is_uppercase()) {
+            i += 1;
+            continue;
+        }
+        let mut j = i;
+        let mut last_head = None;
+        while j < tokens.len() {
+            let t = tokens[j].text;
+            let joiner = matches!(t, "of" | "for" | "and" | "on") && j > i;
+            if !(is_capitalised(t)
+                || joiner
+                || (t.len() > 1 && t.chars().all(|c| c.is_uppercase())))
+            {
+                break;
+            }
+            if j > i && !only_space(sentence, &tokens[j - 1], &tokens[j]) {
+                break;
+            }
+            if ORG_HEADS.contains(&t) {
+                last_head = Some(j);
+            }
+            j += 1;
+        }
+        match last_head {
+            Some(h) if h > i => {
+                let mut s = i;
+                while s < h
+                    && (matches!(tokens[s].text, "The" | "A" | "An")
+                        || NOT_NAMES.contains(&tokens[s].text))
+                {
+                    s += 1;
+                }
+                if h > s {
+                    out.push(tokens[s].span.0..tokens[h].span.1);
+                }
+                i = h + 1;
+            }
+            _ => i = j.max(i + 1),
+        }
+    }
+    out
+}
+
+/// The pronoun subject of a sentence, if it has one: "He said…", "…, she added".
+fn pronoun_subject<'a>(tokens: &[Token<'a>]) -> Option<Token<'a>> {
+    let first = tokens.first()?;
+    if PRONOUNS.contains(&first.text) {
+        return Some(*first);
+    }
+    tokens.windows(2).find_map(|w| {
+        let speech = matches!(
+            w[1].text,
+            "said"
+                | "added"
+                | "says"
+                | "told"
+                | "stressed"
+                | "regretted"
+                | "noted"
+                | "insisted"
+                | "warned"
+        );
+        (PRONOUNS.contains(&w[0].text) && speech).then_some(w[0])
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn dict() -> Dictionary {
+        let mut d = Dictionary::empty();
+        let csv = "canonical,alias,kind,affiliation\nRussia,Russia,country,\nRussia,Moscow,country,\nRussia,Russian,country,\n\
+                   Iran,Iranian,country,\nIran,Tehran,country,\nUnited States,US,country,\nUnited States,Washington,country,\n\
+                   OPCW,OPCW,organisation,\n";
+        d.add_csv(csv.as_bytes(), Path::new("test.csv")).unwrap();
+        d
+    }
+
+    fn names(t: &ActorTracker, m: &[Mention]) -> Vec<String> {
+        m.iter()
+            .map(|m| t.actors[m.actor].canonical.clone())
+            .collect()
+    }
+
+    #[test]
+    fn demonyms_capitals_and_compounds() {
+        let d = dict();
+        let mut t = ActorTracker::new(&d);
+        let m = t.find("Washington's opposition to the Russian-Iranian proposal angered Tehran.");
+        assert_eq!(names(&t, &m), ["United States", "Russia", "Iran", "Iran"]);
+    }
+
+    #[test]
+    fn titled_person_takes_the_demonym_as_affiliation() {
+        let d = dict();
+        let mut t = ActorTracker::new(&d);
+        let m = t.find(
+            "Russian Foreign Minister Sergei Lavrov spoke to his US counterpart, Rex Tillerson.",
+        );
+        assert_eq!(names(&t, &m), ["Sergei Lavrov", "Rex Tillerson"]);
+        assert_eq!(t.actors[m[0].actor].affiliation.as_deref(), Some("Russia"));
+        assert_eq!(
+            t.actors[m[1].actor].affiliation.as_deref(),
+            Some("United States")
+        );
+        let m = t.find("Lavrov regretted it.");
+        assert_eq!(names(&t, &m), ["Sergei Lavrov"]);
+        let m = t.find("He said the OPCW should act.");
+        assert_eq!(names(&t, &m), ["Sergei Lavrov", "OPCW"]);
+        assert!(m[0].pronoun);
+    }
+
+    #[test]
+    fn organisations_by_head_word() {
+        let d = dict();
+        let mut t = ActorTracker::new(&d);
+        let m = t.find(
+            "The National Electoral Commission rejected the audit sought by Northwind Airlines.",
+        );
+        assert_eq!(
+            names(&t, &m),
+            ["National Electoral Commission", "Northwind Airlines"]
+        );
+    }
+
+    #[test]
+    fn bad_kind_names_the_line() {
+        let mut d = Dictionary::empty();
+        let e = d
+            .add_csv(b"canonical,alias,kind\nX,X,planet\n", Path::new("mine.csv"))
+            .unwrap_err();
+        assert!(e.to_string().starts_with("mine.csv:2:3:"), "{e}");
+    }
+}

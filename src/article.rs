@@ -1,0 +1,277 @@
+//! Article stage: sentences → actors → (actor, sentence) labels → one summary per actor.
+
+use serde::Serialize;
+use std::collections::BTreeMap;
+
+use crate::actors::{ActorKind, ActorTracker, Dictionary};
+use crate::classifier::{Classifier, Prediction};
+use crate::features::ActorSentence;
+use crate::text::{proposal_target, split_sentences};
+
+/// The label that means "no stance" (and "no sentiment").
+pub const NEUTRAL: &str = "neutral";
+
+/// One labelled (actor, sentence).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Evidence {
+    /// Sentence number in the article (0-based).
+    pub sentence: usize,
+    /// The sentence.
+    pub text: String,
+    /// How the actor is named there ("he" when resolved from a pronoun).
+    pub mention: String,
+    /// Stance label.
+    pub stance: String,
+    /// Its probability.
+    pub confidence: f64,
+    /// Probability of every stance label.
+    pub probabilities: BTreeMap<String, f64>,
+    /// The proposal the stance is about, where one is named.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub target: Option<String>,
+    /// Sentiment toward the actor in this sentence, when a sentiment model is loaded.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub sentiment: Option<String>,
+    /// Probability of that sentiment.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub sentiment_confidence: Option<f64>,
+}
+
+/// Everything the article says about one actor.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ActorSummary {
+    /// Canonical name.
+    pub actor: String,
+    /// Kind.
+    pub kind: ActorKind,
+    /// Whom the actor speaks for.
+    pub affiliation: Option<String>,
+    /// Surface forms as written.
+    pub mentions: Vec<String>,
+    /// Overall stance: the most confident non-neutral stance, else neutral.
+    pub stance: String,
+    /// Its confidence.
+    pub confidence: f64,
+    /// Overall sentiment (mean of per-sentence probabilities), when a sentiment model is loaded.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub sentiment: Option<String>,
+    /// Every (sentence) label.
+    pub evidence: Vec<Evidence>,
+}
+
+/// The result for one article.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ArticleResult {
+    /// Article name (file name, or `-` for stdin).
+    pub article: String,
+    /// Actors in order of first mention.
+    pub actors: Vec<ActorSummary>,
+}
+
+/// Labels articles with a stance model and, optionally, a sentiment model.
+#[derive(Debug, Clone, Copy)]
+pub struct Analyzer<'a> {
+    /// Stance model.
+    pub stance: &'a Classifier,
+    /// Sentiment model.
+    pub sentiment: Option<&'a Classifier>,
+    /// Actor dictionary.
+    pub dictionary: &'a Dictionary,
+    /// Stances below this confidence are reported as neutral.
+    pub min_confidence: f64,
+}
+
+fn label_map(model: &Classifier, p: &Prediction) -> BTreeMap<String, f64> {
+    model
+        .labels
+        .iter()
+        .cloned()
+        .zip(p.probabilities.iter().copied())
+        .collect()
+}
+
+impl Analyzer<'_> {
+    /// Analyses one article.
+    pub fn analyze(&self, name: &str, text: &str) -> ArticleResult {
+        let mut tracker = ActorTracker::new(self.dictionary);
+        let mut evidence: BTreeMap<usize, Vec<Evidence>> = BTreeMap::new();
+        for (si, sentence) in split_sentences(text).into_iter().enumerate() {
+            let s = sentence.text;
+            let mentions = tracker.find(s);
+            let mut by_actor: BTreeMap<usize, Vec<std::ops::Range<usize>>> = BTreeMap::new();
+            for m in &mentions {
+                by_actor.entry(m.actor).or_default().push(m.span.clone());
+            }
+            for (&actor, spans) in &by_actor {
+                let others = mentions
+                    .iter()
+                    .filter(|m| m.actor != actor)
+                    .map(|m| m.span.clone())
+                    .collect();
+                let input = ActorSentence {
+                    text: s,
+                    actor: spans.clone(),
+                    others,
+                };
+                let p = self.stance.predict(&input);
+                let (label, confidence) = if p.confidence < self.min_confidence
+                    && self.stance.labels.iter().any(|l| l == NEUTRAL)
+                {
+                    (NEUTRAL.to_string(), p.confidence)
+                } else {
+                    (p.label.clone(), p.confidence)
+                };
+                let senti = self.sentiment.map(|m| m.predict(&input));
+                evidence.entry(actor).or_default().push(Evidence {
+                    sentence: si,
+                    text: s.to_string(),
+                    mention: s[spans[0].clone()].to_string(),
+                    probabilities: label_map(self.stance, &p),
+                    stance: label,
+                    confidence,
+                    target: proposal_target(s, spans[0].start),
+                    sentiment: senti.as_ref().map(|p| p.label.clone()),
+                    sentiment_confidence: senti.as_ref().map(|p| p.confidence),
+                });
+            }
+        }
+        let actors = tracker
+            .actors
+            .iter()
+            .enumerate()
+            .filter_map(|(i, a)| {
+                let ev = evidence.remove(&i)?;
+                let best = ev
+                    .iter()
+                    .filter(|e| e.stance != NEUTRAL)
+                    .max_by(|a, b| a.confidence.total_cmp(&b.confidence))
+                    .or_else(|| {
+                        ev.iter()
+                            .max_by(|a, b| a.confidence.total_cmp(&b.confidence))
+                    });
+                let (stance, confidence) = best.map_or((NEUTRAL.to_string(), 0.0), |e| {
+                    (e.stance.clone(), e.confidence)
+                });
+                let sentiment = self.sentiment.map(|m| overall_sentiment(m, self, &ev));
+                Some(ActorSummary {
+                    actor: a.canonical.clone(),
+                    kind: a.kind,
+                    affiliation: a.affiliation.clone(),
+                    mentions: a.mentions.clone(),
+                    stance,
+                    confidence,
+                    sentiment,
+                    evidence: ev,
+                })
+            })
+            .collect();
+        ArticleResult {
+            article: name.to_string(),
+            actors,
+        }
+    }
+}
+
+/// Overall sentiment: the label with the highest mean probability over the evidence sentences.
+fn overall_sentiment(model: &Classifier, _a: &Analyzer, ev: &[Evidence]) -> String {
+    let mut counts: BTreeMap<&str, f64> = BTreeMap::new();
+    for e in ev {
+        if let (Some(l), Some(c)) = (&e.sentiment, e.sentiment_confidence) {
+            *counts.entry(l.as_str()).or_insert(0.0) += c;
+        }
+    }
+    counts
+        .into_iter()
+        .max_by(|a, b| a.1.total_cmp(&b.1))
+        .map_or_else(|| model.labels[0].clone(), |(l, _)| l.to_string())
+}
+
+impl ArticleResult {
+    /// Every non-neutral (actor, stance) the article shows, for pair scoring.
+    pub fn stance_pairs(&self) -> Vec<(String, String)> {
+        let mut out: Vec<(String, String)> = self
+            .actors
+            .iter()
+            .flat_map(|a| {
+                a.evidence
+                    .iter()
+                    .filter(|e| e.stance != NEUTRAL)
+                    .map(|e| (a.actor.clone(), e.stance.clone()))
+            })
+            .collect();
+        out.sort();
+        out.dedup();
+        out
+    }
+
+    /// Plain-text table for people.
+    pub fn to_table(&self) -> String {
+        let mut s = format!("== {} ==\n", self.article);
+        if self.actors.is_empty() {
+            s += "  (no actors found)\n";
+            return s;
+        }
+        s += &format!(
+            "  {:<28} {:<13} {:<10} {:>5}  {:<9} {}\n",
+            "actor", "kind", "stance", "conf", "sentiment", "mentions"
+        );
+        for a in &self.actors {
+            let kind = format!("{:?}", a.kind).to_lowercase();
+            s += &format!(
+                "  {:<28} {:<13} {:<10} {:>5.2}  {:<9} {}\n",
+                clip(&a.actor, 28),
+                kind,
+                a.stance,
+                a.confidence,
+                a.sentiment.as_deref().unwrap_or("-"),
+                a.mentions.join(", ")
+            );
+        }
+        s
+    }
+
+    /// CSV rows: one per (actor, evidence sentence).
+    pub fn write_csv<W: std::io::Write>(&self, w: &mut csv::Writer<W>) -> csv::Result<()> {
+        for a in &self.actors {
+            for e in &a.evidence {
+                w.write_record([
+                    self.article.as_str(),
+                    a.actor.as_str(),
+                    &format!("{:?}", a.kind).to_lowercase(),
+                    a.stance.as_str(),
+                    &e.sentence.to_string(),
+                    e.mention.as_str(),
+                    e.stance.as_str(),
+                    &format!("{:.4}", e.confidence),
+                    e.sentiment.as_deref().unwrap_or(""),
+                    e.target.as_deref().unwrap_or(""),
+                    e.text.as_str(),
+                ])?;
+            }
+        }
+        Ok(())
+    }
+}
+
+/// Header of [`ArticleResult::write_csv`].
+pub const CSV_HEADER: [&str; 11] = [
+    "article",
+    "actor",
+    "kind",
+    "overall_stance",
+    "sentence",
+    "mention",
+    "stance",
+    "confidence",
+    "sentiment",
+    "target",
+    "text",
+];
+
+fn clip(s: &str, n: usize) -> String {
+    if s.chars().count() <= n {
+        s.to_string()
+    } else {
+        s.chars().take(n - 1).chain(['…']).collect()
+    }
+}

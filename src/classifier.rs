@@ -1,0 +1,527 @@
+//! A trained classifier: feature options + vocabulary + logistic model + what it was trained on,
+//! saved as one JSON file (format version, labels, options, vocabulary, weights, data hash,
+//! scores). Loading checks all of it.
+
+use linfa::dataset::DatasetBase;
+use linfa::traits::Fit;
+use ndarray::Array1;
+use rayon::prelude::*;
+use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
+use std::collections::BTreeMap;
+use std::ops::Range;
+use std::path::Path;
+
+use crate::actors::{ActorTracker, Dictionary};
+use crate::error::{Result, StanceError};
+use crate::features::{ActorSentence, Cues, FeatureOptions, Vocabulary};
+use crate::io::Example;
+use crate::model::{SparseLogistic, SparseMatrix, argmax};
+
+/// Current model file format version.
+pub const FORMAT_VERSION: u32 = 1;
+const FORMAT_NAME: &str = "stance-model";
+
+/// Everything that decides how a model is trained.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct TrainOptions {
+    /// Feature extractor options.
+    pub features: FeatureOptions,
+    /// L2 strength α.
+    pub l2: f64,
+    /// Maximum L-BFGS iterations.
+    pub max_iter: u64,
+    /// Weight classes inversely to their frequency.
+    pub balanced: bool,
+    /// Seed for every random choice (validation split, CV folds).
+    pub seed: u64,
+}
+
+impl Default for TrainOptions {
+    fn default() -> Self {
+        TrainOptions {
+            features: FeatureOptions::default(),
+            l2: 0.05,
+            max_iter: 300,
+            balanced: true,
+            seed: 42,
+        }
+    }
+}
+
+/// Scores measured on data the model did not train on.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct HeldOutScore {
+    /// How it was measured ("validation split 10%", "5-fold CV").
+    pub method: String,
+    /// Rows scored.
+    pub rows: usize,
+    /// Accuracy.
+    pub accuracy: f64,
+    /// Macro-averaged F1.
+    pub macro_f1: f64,
+}
+
+/// One point of a hyper-parameter search.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct TuningTrial {
+    /// The options tried.
+    pub options: TrainOptions,
+    /// Cross-validated macro-F1.
+    pub macro_f1: f64,
+}
+
+/// What the model was trained on and how well it did.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct TrainingInfo {
+    /// SHA-256 of the training rows (text, actor, label), in order.
+    pub data_sha256: String,
+    /// Number of training rows.
+    pub rows: usize,
+    /// Rows per label.
+    pub label_counts: BTreeMap<String, usize>,
+    /// The options used.
+    pub options: TrainOptions,
+    /// L-BFGS iterations of the final fit.
+    pub iterations: u64,
+    /// Held-out scores (validation split, cross-validation).
+    pub held_out: Vec<HeldOutScore>,
+    /// Hyper-parameter search, when `--tune` was used.
+    pub tuning: Vec<TuningTrial>,
+}
+
+#[derive(Serialize, Deserialize)]
+struct ModelFile {
+    format: String,
+    version: u32,
+    label_column: String,
+    labels: Vec<String>,
+    features: FeatureOptions,
+    training: TrainingInfo,
+    cues: Vec<String>,
+    vocabulary: Vec<String>,
+    idf: Vec<f32>,
+    weights: Vec<f32>,
+}
+
+/// A trained (sentence, actor) → label classifier.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Classifier {
+    /// The CSV column it learned ("stance", "sentiment").
+    pub label_column: String,
+    /// Labels, in model order.
+    pub labels: Vec<String>,
+    /// Feature options.
+    pub features: FeatureOptions,
+    /// Vocabulary.
+    pub vocabulary: Vocabulary,
+    /// The logistic model.
+    pub logistic: SparseLogistic,
+    /// Provenance and scores.
+    pub training: TrainingInfo,
+}
+
+/// A prediction for one (sentence, actor).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Prediction {
+    /// Most probable label.
+    pub label: String,
+    /// Its probability.
+    pub confidence: f64,
+    /// Probability per label, in model order.
+    pub probabilities: Vec<f64>,
+}
+
+/// How one feature moved a prediction.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct FeatureContribution {
+    /// The feature (e.g. `b:@a vetoed`).
+    pub feature: String,
+    /// The label its weight favours most.
+    pub toward: String,
+    /// Its value in this row.
+    pub value: f64,
+    /// (weight of the predicted label − weight of the runner-up) × value: positive pushed toward the prediction.
+    pub margin: f64,
+}
+
+/// Why a label was given.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Explanation {
+    /// Predicted label.
+    pub label: String,
+    /// Its probability.
+    pub confidence: f64,
+    /// Second most probable label.
+    pub runner_up: String,
+    /// Its probability.
+    pub runner_up_probability: f64,
+    /// The strongest features, by |margin|.
+    pub features: Vec<FeatureContribution>,
+}
+
+/// Rows prepared for the feature extractor: each example located in its sentence, with the
+/// other actors of the sentence (dictionary, titled people, and the other rows of the same text).
+pub fn prepare<'a>(examples: &'a [Example], dict: &Dictionary) -> Vec<ActorSentence<'a>> {
+    let mut by_text: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
+    for e in examples {
+        by_text
+            .entry(e.text.as_str())
+            .or_default()
+            .push(e.actor.as_str());
+    }
+    let found: BTreeMap<&str, Vec<Range<usize>>> = by_text
+        .par_iter()
+        .map(|(text, actors)| {
+            let mut tracker = ActorTracker::new(dict);
+            let mut spans: Vec<Range<usize>> =
+                tracker.find(text).into_iter().map(|m| m.span).collect();
+            for a in actors {
+                spans.extend(crate::features::find_whole_word(text, a));
+            }
+            (*text, spans)
+        })
+        .collect();
+    examples
+        .iter()
+        .map(|e| ActorSentence::locate(&e.text, &e.actor, &found[e.text.as_str()]))
+        .collect()
+}
+
+/// SHA-256 of the rows, as lowercase hex.
+pub fn data_hash(examples: &[Example]) -> String {
+    let mut h = Sha256::new();
+    for e in examples {
+        for part in [&e.text, &e.actor, &e.label] {
+            h.update(part.as_bytes());
+            h.update([0x1f]);
+        }
+        h.update([0x1e]);
+    }
+    h.finalize().iter().map(|b| format!("{b:02x}")).collect()
+}
+
+fn round_f32(v: &mut [f64]) {
+    v.iter_mut().for_each(|x| *x = f64::from(*x as f32));
+}
+
+impl Classifier {
+    /// Trains on prepared inputs with integer labels `y` (indices into `labels`).
+    pub fn fit(
+        inputs: &[ActorSentence],
+        y: &[usize],
+        labels: &[String],
+        label_column: &str,
+        opts: &TrainOptions,
+    ) -> Result<Classifier> {
+        opts.features.validate()?;
+        let vocabulary = Vocabulary::fit(inputs, y, &opts.features);
+        let x = featurise(&vocabulary, inputs, &opts.features);
+        let mut logistic = SparseLogistic::params()
+            .l2(opts.l2)
+            .max_iter(opts.max_iter)
+            .balanced(opts.balanced)
+            .fit(&DatasetBase::new(x, Array1::from(y.to_vec())))?;
+        // The file stores f32; round now so the model in memory is the model on disk.
+        round_f32(&mut logistic.weights);
+        let mut vocabulary = vocabulary;
+        round_f32(&mut vocabulary.idf);
+        let mut label_counts = BTreeMap::new();
+        for &c in y {
+            *label_counts.entry(labels[c].clone()).or_insert(0) += 1;
+        }
+        Ok(Classifier {
+            label_column: label_column.to_string(),
+            labels: labels.to_vec(),
+            features: opts.features.clone(),
+            vocabulary,
+            training: TrainingInfo {
+                data_sha256: String::new(),
+                rows: y.len(),
+                label_counts,
+                options: opts.clone(),
+                iterations: logistic.iterations,
+                held_out: Vec::new(),
+                tuning: Vec::new(),
+            },
+            logistic,
+        })
+    }
+
+    /// Predicts one (sentence, actor).
+    pub fn predict(&self, input: &ActorSentence) -> Prediction {
+        let (i, v) = self.vocabulary.transform(input, &self.features);
+        let p = self.logistic.probabilities(&i, &v);
+        let best = argmax(&p);
+        Prediction {
+            label: self.labels[best].clone(),
+            confidence: p[best],
+            probabilities: p,
+        }
+    }
+
+    /// The features that pushed this prediction most: (feature, label, weight × value), sorted
+    /// by how much each raised the predicted label over the runner-up.
+    pub fn explain(&self, input: &ActorSentence, top: usize) -> Explanation {
+        let (idx, val) = self.vocabulary.transform(input, &self.features);
+        let p = self.logistic.probabilities(&idx, &val);
+        let best = argmax(&p);
+        let runner_up = (0..p.len())
+            .filter(|&c| c != best)
+            .max_by(|&a, &b| p[a].total_cmp(&p[b]))
+            .unwrap_or(best);
+        let k = self.labels.len();
+        let mut contributions: Vec<FeatureContribution> = idx
+            .iter()
+            .zip(&val)
+            .map(|(&j, &x)| {
+                let w = &self.logistic.weights[j as usize * k..(j as usize + 1) * k];
+                FeatureContribution {
+                    feature: self.vocabulary.features[j as usize].clone(),
+                    toward: self.labels[argmax(w)].clone(),
+                    value: x,
+                    margin: (w[best] - w[runner_up]) * x,
+                }
+            })
+            .collect();
+        contributions.sort_by(|a, b| b.margin.abs().total_cmp(&a.margin.abs()));
+        contributions.truncate(top);
+        Explanation {
+            label: self.labels[best].clone(),
+            confidence: p[best],
+            runner_up: self.labels[runner_up].clone(),
+            runner_up_probability: p[runner_up],
+            features: contributions,
+        }
+    }
+
+    /// Predicts many rows in parallel (order kept).
+    pub fn predict_many(&self, inputs: &[ActorSentence]) -> Vec<Prediction> {
+        inputs.par_iter().map(|s| self.predict(s)).collect()
+    }
+
+    /// Serialises the model to JSON bytes (deterministic).
+    pub fn to_json(&self) -> Result<Vec<u8>> {
+        let file = ModelFile {
+            format: FORMAT_NAME.into(),
+            version: FORMAT_VERSION,
+            label_column: self.label_column.clone(),
+            labels: self.labels.clone(),
+            features: self.features.clone(),
+            training: self.training.clone(),
+            cues: self.vocabulary.cues.words.clone(),
+            vocabulary: self.vocabulary.features.clone(),
+            idf: self.vocabulary.idf.iter().map(|&v| v as f32).collect(),
+            weights: self.logistic.weights.iter().map(|&v| v as f32).collect(),
+        };
+        serde_json::to_vec(&file)
+            .map_err(|e| StanceError::Data(format!("cannot serialise the model: {e}")))
+    }
+
+    /// Saves the model atomically.
+    pub fn save(&self, path: &Path) -> Result<()> {
+        crate::io::write_atomic(path, &self.to_json()?)
+    }
+
+    /// Loads a model file.
+    pub fn load(path: &Path) -> Result<Classifier> {
+        if path.is_dir() {
+            return Err(StanceError::model(
+                path,
+                "is a directory, expected a model file",
+            ));
+        }
+        let bytes = std::fs::read(path).map_err(|e| StanceError::io(path, e))?;
+        Classifier::from_json(&bytes, path)
+    }
+
+    /// Parses and checks model JSON; `path` names the source in errors.
+    pub fn from_json(bytes: &[u8], path: &Path) -> Result<Classifier> {
+        let value: serde_json::Value = serde_json::from_slice(bytes).map_err(|e| {
+            StanceError::model(
+                path,
+                format!("not valid JSON ({e}); truncated or corrupted?"),
+            )
+        })?;
+        if value.get("format").and_then(|f| f.as_str()) != Some(FORMAT_NAME) {
+            return Err(StanceError::model(
+                path,
+                "JSON without \"format\": \"stance-model\": not a stance model",
+            ));
+        }
+        match value.get("version").and_then(|v| v.as_u64()) {
+            Some(v) if v == u64::from(FORMAT_VERSION) => {}
+            Some(v) if v > u64::from(FORMAT_VERSION) => {
+                return Err(StanceError::model(
+                    path,
+                    format!(
+                        "format version {v} is newer than this stance understands ({FORMAT_VERSION}): upgrade stance"
+                    ),
+                ));
+            }
+            other => {
+                return Err(StanceError::model(
+                    path,
+                    format!("unsupported format version {other:?}"),
+                ));
+            }
+        }
+        let f: ModelFile = serde_json::from_value(value)
+            .map_err(|e| StanceError::model(path, format!("malformed model: {e}")))?;
+        let k = f.labels.len();
+        let d = f.vocabulary.len();
+        let bad = |m: String| Err(StanceError::model(path, m));
+        if k < 2 {
+            return bad(format!("{k} labels; a model needs at least 2"));
+        }
+        let mut uniq = f.labels.clone();
+        uniq.sort();
+        uniq.dedup();
+        if uniq.len() != k {
+            return bad("duplicate labels".into());
+        }
+        if f.idf.len() != d {
+            return bad(format!("{} idf values for {d} features", f.idf.len()));
+        }
+        if f.weights.len() != (d + 1) * k {
+            return bad(format!(
+                "{} weights, expected ({d} features + 1) × {k} labels",
+                f.weights.len()
+            ));
+        }
+        if f.weights.iter().chain(&f.idf).any(|w| !w.is_finite()) {
+            return bad("non-finite weights".into());
+        }
+        if let Err(e) = f.features.validate() {
+            return bad(format!("feature options: {e}"));
+        }
+        let vocabulary = Vocabulary::from_parts(
+            Cues::new(f.cues),
+            f.vocabulary,
+            f.idf.iter().map(|&v| f64::from(v)).collect(),
+        )
+        .map_err(|e| StanceError::model(path, e.to_string()))?;
+        Ok(Classifier {
+            label_column: f.label_column,
+            labels: f.labels,
+            features: f.features,
+            vocabulary,
+            logistic: SparseLogistic {
+                nclasses: k,
+                nfeatures: d,
+                weights: f.weights.iter().map(|&v| f64::from(v)).collect(),
+                iterations: f.training.iterations,
+            },
+            training: f.training,
+        })
+    }
+}
+
+/// Sparse feature matrix of `inputs` (rows in order, computed in parallel).
+pub fn featurise(
+    vocabulary: &Vocabulary,
+    inputs: &[ActorSentence],
+    opts: &FeatureOptions,
+) -> SparseMatrix {
+    let rows: Vec<(Vec<u32>, Vec<f64>)> = inputs
+        .par_iter()
+        .map(|s| vocabulary.transform(s, opts))
+        .collect();
+    SparseMatrix::from_rows(vocabulary.len(), rows)
+}
+
+/// Group index per row (rows sharing an `article` — or a sentence — share a group).
+pub fn encode_groups(examples: &[Example]) -> Vec<usize> {
+    let mut ids: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    examples
+        .iter()
+        .map(|e| {
+            let n = ids.len();
+            *ids.entry(e.group.as_str()).or_insert(n)
+        })
+        .collect()
+}
+
+/// The label set of `examples` (sorted) and each row's label index.
+pub fn encode_labels(examples: &[Example]) -> (Vec<String>, Vec<usize>) {
+    let mut labels: Vec<String> = examples.iter().map(|e| e.label.clone()).collect();
+    labels.sort();
+    labels.dedup();
+    let y = examples
+        .iter()
+        .map(|e| labels.binary_search(&e.label).unwrap_or(0))
+        .collect();
+    (labels, y)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::path::PathBuf;
+
+    fn ex(text: &str, actor: &str, label: &str) -> Example {
+        Example {
+            text: text.into(),
+            actor: actor.into(),
+            label: label.into(),
+            group: text.into(),
+            origin: (PathBuf::new(), 0),
+        }
+    }
+
+    fn tiny() -> Classifier {
+        let data = vec![
+            ex("Paris vetoed the probe", "Paris", "opposes"),
+            ex("Rome backed the probe", "Rome", "supports"),
+            ex("Oslo rejected the inquiry", "Oslo", "opposes"),
+            ex("Bern welcomed the inquiry", "Bern", "supports"),
+        ];
+        let dict = Dictionary::empty();
+        let inputs = prepare(&data, &dict);
+        let (labels, y) = encode_labels(&data);
+        Classifier::fit(&inputs, &y, &labels, "stance", &TrainOptions::default()).unwrap()
+    }
+
+    #[test]
+    fn roundtrip_is_exact() {
+        let m = tiny();
+        let bytes = m.to_json().unwrap();
+        let back = Classifier::from_json(&bytes, Path::new("m.json")).unwrap();
+        assert_eq!(back, m);
+        assert_eq!(back.to_json().unwrap(), bytes);
+    }
+
+    #[test]
+    fn rejects_wrong_files() {
+        let p = Path::new("m.json");
+        assert!(
+            Classifier::from_json(b"{\"a\":1}", p)
+                .unwrap_err()
+                .to_string()
+                .contains("not a stance model")
+        );
+        let bytes = tiny().to_json().unwrap();
+        let e = Classifier::from_json(&bytes[..bytes.len() / 2], p)
+            .unwrap_err()
+            .to_string();
+        assert!(e.contains("truncated"), "{e}");
+        let newer = String::from_utf8(bytes)
+            .unwrap()
+            .replace("\"version\":1", "\"version\":99");
+        assert!(
+            Classifier::from_json(newer.as_bytes(), p)
+                .unwrap_err()
+                .to_string()
+                .contains("newer")
+        );
+    }
+
+    #[test]
+    fn probabilities_sum_to_one() {
+        let m = tiny();
+        let s = ActorSentence::locate("Lima vetoed the audit", "Lima", &[]);
+        let p = m.predict(&s);
+        assert!((p.probabilities.iter().sum::<f64>() - 1.0).abs() < 1e-9);
+        assert_eq!(p.label, "opposes");
+    }
+}

@@ -1,0 +1,423 @@
+//! The three jobs — train, classify, evaluate — as library calls; `main.rs` only parses
+//! arguments into these configs.
+
+use indicatif::{ProgressBar, ProgressStyle};
+use serde::Serialize;
+use std::collections::{BTreeMap, BTreeSet};
+use std::io::{IsTerminal, Write};
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+use crate::actors::Dictionary;
+use crate::article::{Analyzer, ArticleResult, CSV_HEADER};
+use crate::classifier::{
+    Classifier, HeldOutScore, TrainOptions, data_hash, encode_groups, encode_labels, prepare,
+};
+use crate::error::{Result, StanceError};
+use crate::eval::{Metrics, cross_validate, pair_scores, tune, tuning_grid};
+use crate::features::ActorSentence;
+use crate::io::{CsvOptions, load_labelled};
+
+/// A progress bar on a terminal, hidden otherwise or when `quiet`.
+pub fn progress(len: u64, what: &str, quiet: bool) -> ProgressBar {
+    if quiet || !std::io::stderr().is_terminal() {
+        return ProgressBar::hidden();
+    }
+    let pb = ProgressBar::new(len);
+    if let Ok(style) = ProgressStyle::with_template("{msg:>12} [{bar:30}] {pos}/{len} {elapsed}") {
+        pb.set_style(style.progress_chars("=> "));
+    }
+    pb.set_message(what.to_string());
+    pb
+}
+
+/// Loads the shipped dictionary plus the user's files.
+pub fn load_dictionary(extra: &[PathBuf]) -> Result<Dictionary> {
+    let mut d = Dictionary::builtin()?;
+    for p in extra {
+        d.add_file(p)?;
+    }
+    Ok(d)
+}
+
+/// Loads a model from a path, or the embedded default.
+pub fn load_model(path: Option<&Path>) -> Result<Classifier> {
+    match path {
+        Some(p) => Classifier::load(p),
+        None => crate::default_stance_model(),
+    }
+}
+
+/// Settings of `stance train`.
+#[derive(Debug, Clone)]
+pub struct TrainConfig {
+    /// Labelled CSV files.
+    pub data: Vec<PathBuf>,
+    /// Where to write the model.
+    pub out: PathBuf,
+    /// Column to learn.
+    pub label: String,
+    /// Training options.
+    pub options: TrainOptions,
+    /// Search options by cross-validation first.
+    pub tune: bool,
+    /// Also record K-fold cross-validated scores in the model.
+    pub cv: Option<usize>,
+    /// Fraction held out for the validation score (0 to skip).
+    pub validation: f64,
+    /// Extra actor dictionaries.
+    pub actors: Vec<PathBuf>,
+    /// CSV options.
+    pub csv: CsvOptions,
+    /// No progress bars.
+    pub quiet: bool,
+}
+
+/// What `stance train` reports.
+#[derive(Debug, Clone, Serialize)]
+pub struct TrainSummary {
+    /// Rows used.
+    pub rows: usize,
+    /// Rows per label.
+    pub label_counts: BTreeMap<String, usize>,
+    /// Features in the vocabulary.
+    pub vocabulary: usize,
+    /// Seconds taken.
+    pub seconds: f64,
+    /// Held-out scores.
+    pub held_out: Vec<HeldOutScore>,
+    /// Options used.
+    pub options: TrainOptions,
+    /// Warnings about the data.
+    pub warnings: Vec<String>,
+}
+
+impl TrainSummary {
+    /// Human-readable summary.
+    pub fn to_text(&self, out: &Path) -> String {
+        let mut s = format!("wrote {}\nrows {}   labels:", out.display(), self.rows);
+        for (l, c) in &self.label_counts {
+            s += &format!(" {l} {c}");
+        }
+        s += &format!(
+            "\nvocabulary {} features   time {:.1} s\n",
+            self.vocabulary, self.seconds
+        );
+        for h in &self.held_out {
+            s += &format!(
+                "held-out ({}, {} rows): accuracy {:.3}, macro-F1 {:.3}\n",
+                h.method, h.rows, h.accuracy, h.macro_f1
+            );
+        }
+        let f = &self.options.features;
+        s += &format!(
+            "options: word n-grams {}-{}, char n-grams {}, window {}, min count {}, {:?}{}, l2 {}, balanced {}, seed {}\n",
+            f.word_ngrams.0,
+            f.word_ngrams.1,
+            f.char_ngrams
+                .map_or("off".into(), |(a, b)| format!("{a}-{b}")),
+            f.window,
+            f.min_count,
+            f.weighting,
+            if f.sublinear_tf { " sublinear" } else { "" },
+            self.options.l2,
+            self.options.balanced,
+            self.options.seed
+        );
+        s
+    }
+}
+
+/// Trains and saves a model; the model file appears only when everything succeeded.
+pub fn train(cfg: &TrainConfig) -> Result<TrainSummary> {
+    let start = Instant::now();
+    cfg.options.features.validate()?;
+    if !(0.0..0.9).contains(&cfg.validation) {
+        return Err(StanceError::Params(format!(
+            "validation fraction {} must be in [0, 0.9)",
+            cfg.validation
+        )));
+    }
+    let dict = load_dictionary(&cfg.actors)?;
+    let data = load_labelled(&cfg.data, &cfg.label, cfg.csv)?;
+    let (labels, y) = encode_labels(&data.examples);
+    if labels.len() < 2 {
+        return Err(StanceError::Data(format!(
+            "{}: every row has the label {:?}: nothing to learn (need at least 2 labels)",
+            cfg.data
+                .iter()
+                .map(|p| p.display().to_string())
+                .collect::<Vec<_>>()
+                .join(", "),
+            labels.first().cloned().unwrap_or_default()
+        )));
+    }
+    let inputs = prepare(&data.examples, &dict);
+    let groups = encode_groups(&data.examples);
+    let mut options = cfg.options.clone();
+    let mut tuning = Vec::new();
+    if cfg.tune {
+        let grid = tuning_grid(&options);
+        let pb = progress(grid.len() as u64, "tuning", cfg.quiet);
+        tuning = tune(&inputs, &y, &groups, &labels, &grid, 5, |_| pb.inc(1))?;
+        pb.finish_and_clear();
+        options = tuning[0].options.clone();
+    }
+    let mut held_out = Vec::new();
+    if cfg.validation > 0.0 {
+        // Hold out whole articles: one fold of a grouped split of about the asked size.
+        let k = ((1.0 / cfg.validation).round() as usize).max(2);
+        let folds = crate::eval::stratified_group_folds(&y, &groups, k, options.seed)?;
+        let (va, tr): (Vec<usize>, Vec<usize>) = (0..y.len()).partition(|&i| folds[i] == 0);
+        let pick = |idx: &[usize]| -> (Vec<ActorSentence>, Vec<usize>) {
+            (
+                idx.iter().map(|&i| inputs[i].clone()).collect(),
+                idx.iter().map(|&i| y[i]).collect(),
+            )
+        };
+        let (tr_in, tr_y) = pick(&tr);
+        let (va_in, va_y) = pick(&va);
+        let m = Classifier::fit(&tr_in, &tr_y, &labels, &cfg.label, &options)?;
+        let pred: Vec<usize> = m
+            .predict_many(&va_in)
+            .iter()
+            .map(|p| labels.iter().position(|l| *l == p.label).unwrap_or(0))
+            .collect();
+        let metrics = Metrics::compute(&labels, &va_y, &pred);
+        held_out.push(HeldOutScore {
+            method: format!("validation split of whole articles, 1/{k} of the rows"),
+            rows: va.len(),
+            accuracy: metrics.accuracy,
+            macro_f1: metrics.macro_f1,
+        });
+    }
+    if let Some(k) = cfg.cv {
+        let pb = progress(k as u64, "cross-val", cfg.quiet);
+        let m = cross_validate(&inputs, &y, &groups, &labels, &options, k, |_| pb.inc(1))?;
+        pb.finish_and_clear();
+        held_out.push(HeldOutScore {
+            method: format!("stratified {k}-fold cross-validation, grouped by article"),
+            rows: m.n,
+            accuracy: m.accuracy,
+            macro_f1: m.macro_f1,
+        });
+    }
+    let mut model = Classifier::fit(&inputs, &y, &labels, &cfg.label, &options)?;
+    model.training.data_sha256 = data_hash(&data.examples);
+    model.training.held_out = held_out.clone();
+    model.training.tuning = tuning;
+    model.save(&cfg.out)?;
+    Ok(TrainSummary {
+        rows: y.len(),
+        label_counts: model.training.label_counts.clone(),
+        vocabulary: model.vocabulary.len(),
+        seconds: start.elapsed().as_secs_f64(),
+        held_out,
+        options,
+        warnings: data.warnings,
+    })
+}
+
+/// Output formats of `stance classify`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ClassifyFormat {
+    /// Aligned text for people.
+    Table,
+    /// One JSON object per article per line.
+    Json,
+    /// One row per (article, actor, sentence).
+    Csv,
+}
+
+/// Articles to read: files, directories (their files, sorted), or `-` for stdin.
+pub fn expand_inputs(inputs: &[PathBuf]) -> Result<Vec<PathBuf>> {
+    if inputs.is_empty() {
+        return Ok(vec![PathBuf::from("-")]);
+    }
+    let mut out = Vec::new();
+    for p in inputs {
+        if p.is_dir() {
+            let mut files: Vec<PathBuf> = std::fs::read_dir(p)
+                .map_err(|e| StanceError::io(p, e))?
+                .filter_map(|e| e.ok().map(|e| e.path()))
+                .filter(|f| f.is_file())
+                .collect();
+            files.sort();
+            out.extend(files);
+        } else {
+            out.push(p.clone());
+        }
+    }
+    Ok(out)
+}
+
+/// Reads one article (lossy UTF-8: scraped pages are not always clean).
+pub fn read_article(path: &Path) -> Result<String> {
+    let bytes = if path == Path::new("-") {
+        let mut b = Vec::new();
+        std::io::Read::read_to_end(&mut std::io::stdin(), &mut b)
+            .map_err(|e| StanceError::io("<stdin>", e))?;
+        b
+    } else {
+        std::fs::read(path).map_err(|e| StanceError::io(path, e))?
+    };
+    Ok(match String::from_utf8(bytes) {
+        Ok(s) => s,
+        Err(e) => String::from_utf8_lossy(e.as_bytes()).into_owned(),
+    })
+}
+
+/// Classifies each article in turn and writes results as it goes (one article in memory at a time).
+pub fn classify(
+    analyzer: &Analyzer,
+    inputs: &[PathBuf],
+    format: ClassifyFormat,
+    out: &mut dyn Write,
+) -> Result<usize> {
+    let files = expand_inputs(inputs)?;
+    let io_err = |e: std::io::Error| StanceError::io("<stdout>", e);
+    let csv_err = |e: csv::Error| StanceError::Data(format!("writing CSV: {e}"));
+    enum Sink<'w> {
+        Csv(Box<csv::Writer<&'w mut dyn Write>>),
+        Plain(&'w mut dyn Write),
+    }
+    let mut sink = if format == ClassifyFormat::Csv {
+        let mut w = csv::Writer::from_writer(out);
+        w.write_record(CSV_HEADER).map_err(csv_err)?;
+        Sink::Csv(Box::new(w))
+    } else {
+        Sink::Plain(out)
+    };
+    for path in &files {
+        let text = read_article(path)?;
+        let name = if path == Path::new("-") {
+            "-".to_string()
+        } else {
+            path.display().to_string()
+        };
+        let result = analyzer.analyze(&name, &text);
+        match &mut sink {
+            Sink::Csv(w) => {
+                result.write_csv(w).map_err(csv_err)?;
+                w.flush().map_err(io_err)?;
+            }
+            Sink::Plain(out) if format == ClassifyFormat::Table => out
+                .write_all(result.to_table().as_bytes())
+                .map_err(io_err)?,
+            Sink::Plain(out) => {
+                serde_json::to_writer(&mut **out, &result)
+                    .map_err(|e| StanceError::Data(e.to_string()))?;
+                out.write_all(b"\n").map_err(io_err)?;
+            }
+        }
+    }
+    match sink {
+        Sink::Csv(mut w) => w.flush().map_err(io_err)?,
+        Sink::Plain(out) => out.flush().map_err(io_err)?,
+    }
+    Ok(files.len())
+}
+
+/// Settings of `stance evaluate --data`.
+#[derive(Debug, Clone)]
+pub struct EvaluateConfig {
+    /// Labelled CSV files.
+    pub data: Vec<PathBuf>,
+    /// Label column (defaults to the model's).
+    pub label: Option<String>,
+    /// K for cross-validation of the training recipe instead of scoring the model.
+    pub cv: Option<usize>,
+    /// Extra actor dictionaries.
+    pub actors: Vec<PathBuf>,
+    /// CSV options.
+    pub csv: CsvOptions,
+    /// No progress bars.
+    pub quiet: bool,
+}
+
+/// Scores `model` on labelled data, or cross-validates its training recipe there.
+pub fn evaluate(model: &Classifier, cfg: &EvaluateConfig) -> Result<Metrics> {
+    let dict = load_dictionary(&cfg.actors)?;
+    let label = cfg
+        .label
+        .clone()
+        .unwrap_or_else(|| model.label_column.clone());
+    let data = load_labelled(&cfg.data, &label, cfg.csv)?;
+    for w in &data.warnings {
+        eprintln!("warning: {w}");
+    }
+    let inputs = prepare(&data.examples, &dict);
+    if let Some(k) = cfg.cv {
+        let (labels, y) = encode_labels(&data.examples);
+        let pb = progress(k as u64, "cross-val", cfg.quiet);
+        let groups = encode_groups(&data.examples);
+        let m = cross_validate(
+            &inputs,
+            &y,
+            &groups,
+            &labels,
+            &model.training.options,
+            k,
+            |_| pb.inc(1),
+        );
+        pb.finish_and_clear();
+        return m;
+    }
+    let mut y = Vec::with_capacity(data.examples.len());
+    for e in &data.examples {
+        match model.labels.iter().position(|l| *l == e.label) {
+            Some(i) => y.push(i),
+            None => {
+                return Err(StanceError::csv(
+                    &e.origin.0,
+                    e.origin.1,
+                    None,
+                    format!(
+                        "label {:?} is unknown to the model (it knows {:?})",
+                        e.label, model.labels
+                    ),
+                ));
+            }
+        }
+    }
+    let pred: Vec<usize> = model
+        .predict_many(&inputs)
+        .iter()
+        .map(|p| model.labels.iter().position(|l| *l == p.label).unwrap_or(0))
+        .collect();
+    Ok(Metrics::compute(&model.labels, &y, &pred))
+}
+
+/// Reads `DIR/gold.csv` (`article,actor,stance`) and scores classify on each `DIR/ARTICLE.txt`.
+pub fn evaluate_articles(analyzer: &Analyzer, dir: &Path) -> Result<crate::eval::PairScores> {
+    let gold_path = dir.join("gold.csv");
+    let rows = crate::io::read_csv_file(
+        &gold_path,
+        &["article", "actor", "stance"],
+        CsvOptions::default(),
+    )?;
+    let col = |n: &str| rows.columns.iter().position(|c| c == n).unwrap_or(0);
+    let (ai, ci, si) = (col("article"), col("actor"), col("stance"));
+    let canon = |name: &str| {
+        analyzer
+            .dictionary
+            .resolve(name)
+            .map_or(name.to_string(), |a| a.canonical.clone())
+    };
+    let mut gold = BTreeSet::new();
+    let mut articles = BTreeSet::new();
+    for (_, r) in &rows.records {
+        gold.insert((r[ai].clone(), canon(&r[ci]), r[si].clone()));
+        articles.insert(r[ai].clone());
+    }
+    let mut predicted = BTreeSet::new();
+    for a in &articles {
+        let path = dir.join(format!("{a}.txt"));
+        let text = read_article(&path)?;
+        let result: ArticleResult = analyzer.analyze(a, &text);
+        for (actor, stance) in result.stance_pairs() {
+            predicted.insert((a.clone(), canon(&actor), stance));
+        }
+    }
+    Ok(pair_scores(&gold, &predicted))
+}

@@ -1,0 +1,707 @@
+//! Feature stage: turn a (sentence, actor) pair into sparse bag-of-words features that know
+//! where the actor sits.
+//!
+//! Features are strings such as `w:regretted`, `b:@a regretted`, `L:by`, `R*:blocked`, hashed
+//! on the fly (FNV-1a, byte-streaming so the hash of the parts equals the hash of the joined
+//! string) so that prediction allocates no string per feature. The vocabulary keeps the strings
+//! for explanations.
+//!
+//! The actor's mention becomes `@a`, other actors' mentions `@o`; words near the actor are
+//! marked by side (`L:`/`R:`), and the words between the actor and the neighbouring actors by
+//! zone (`L*:`/`R*:`), a cheap stand-in for "which clause is the actor's".
+
+use fnv::FnvHasher;
+use rustc_hash::FxHashMap;
+use serde::{Deserialize, Serialize};
+use std::hash::Hasher;
+use std::ops::Range;
+
+use crate::error::{Result, StanceError};
+use crate::text::tokenize;
+
+/// Placeholder for the actor's own mention.
+pub const ACTOR: &str = "@a";
+/// Placeholder for any other actor's mention.
+pub const OTHER: &str = "@o";
+
+/// How feature values are weighted.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Weighting {
+    /// Term frequency (1 + ln tf when sublinear).
+    Tf,
+    /// Term frequency × inverse document frequency.
+    TfIdf,
+}
+
+/// Options of the feature extractor. Defaults were chosen by cross-validation on the corpus.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct FeatureOptions {
+    /// Word n-gram orders, inclusive (1..=2 = unigrams and bigrams).
+    pub word_ngrams: (usize, usize),
+    /// Character n-gram orders within words, inclusive; `None` for no character n-grams.
+    pub char_ngrams: Option<(usize, usize)>,
+    /// Words within this distance of the actor get side-marked features (0 = none).
+    pub window: usize,
+    /// Mark the zones between the actor and its neighbouring actors.
+    pub zones: bool,
+    /// Weight of the actor-independent sentence n-grams (`w:`, `b:`, `c:` …) relative to the
+    /// actor-relative features, applied before normalisation.
+    #[serde(default = "one")]
+    pub sentence_weight: f64,
+    /// Number of cue words (χ²-selected) whose nearest occurrence left and right of the actor is a feature (0 = off).
+    pub cues: usize,
+    /// Replace actor mentions by placeholders (off: plain bag of words).
+    pub actor_aware: bool,
+    /// Drop features seen in fewer training rows than this.
+    pub min_count: u32,
+    /// Weighting scheme.
+    pub weighting: Weighting,
+    /// Use 1 + ln(tf) instead of tf.
+    pub sublinear_tf: bool,
+}
+
+impl Default for FeatureOptions {
+    fn default() -> Self {
+        FeatureOptions {
+            word_ngrams: (1, 2),
+            char_ngrams: None,
+            window: 3,
+            zones: true,
+            cues: 300,
+            sentence_weight: 1.0,
+            actor_aware: true,
+            min_count: 1,
+            weighting: Weighting::TfIdf,
+            sublinear_tf: true,
+        }
+    }
+}
+
+impl FeatureOptions {
+    /// Checks the options make sense.
+    pub fn validate(&self) -> Result<()> {
+        let (a, b) = self.word_ngrams;
+        if a == 0 || b < a || b > 5 {
+            return Err(StanceError::Params(format!(
+                "word n-grams {a}..{b}: need 1 <= min <= max <= 5"
+            )));
+        }
+        if let Some((a, b)) = self.char_ngrams
+            && (a == 0 || b < a || b > 8)
+        {
+            return Err(StanceError::Params(format!(
+                "char n-grams {a}..{b}: need 1 <= min <= max <= 8"
+            )));
+        }
+        if !(self.sentence_weight.is_finite() && self.sentence_weight > 0.0) {
+            return Err(StanceError::Params(format!("sentence weight must be > 0, got {}", self.sentence_weight)));
+        }
+        if self.min_count == 0 {
+            return Err(StanceError::Params("min count must be at least 1".into()));
+        }
+        Ok(())
+    }
+}
+
+fn one() -> f64 {
+    1.0
+}
+
+/// One input to the extractor: a sentence, where the actor is named, where the others are.
+#[derive(Debug, Clone)]
+pub struct ActorSentence<'a> {
+    /// The sentence.
+    pub text: &'a str,
+    /// Byte ranges of the actor's mentions (may be empty when not found).
+    pub actor: Vec<Range<usize>>,
+    /// Byte ranges of other actors' mentions.
+    pub others: Vec<Range<usize>>,
+}
+
+impl<'a> ActorSentence<'a> {
+    /// Locates `actor` in `text` (whole-word, case-sensitive, then case-insensitive) and marks
+    /// `others` — mentions of other actors — that do not overlap it.
+    pub fn locate(text: &'a str, actor: &str, others: &[Range<usize>]) -> Self {
+        let mut spans = find_whole_word(text, actor);
+        if spans.is_empty() {
+            spans = find_whole_word(&text.to_lowercase(), &actor.to_lowercase())
+                .into_iter()
+                .filter(|r| text.is_char_boundary(r.start) && text.is_char_boundary(r.end))
+                .collect();
+        }
+        let others = others
+            .iter()
+            .filter(|o| !spans.iter().any(|s| s.start < o.end && o.start < s.end))
+            .cloned()
+            .collect();
+        ActorSentence {
+            text,
+            actor: spans,
+            others,
+        }
+    }
+}
+
+/// Whole-word occurrences of `needle` in `hay`.
+pub fn find_whole_word(hay: &str, needle: &str) -> Vec<Range<usize>> {
+    if needle.is_empty() {
+        return Vec::new();
+    }
+    hay.match_indices(needle)
+        .filter(|(i, _)| {
+            let before = hay[..*i].chars().next_back();
+            let after = hay[i + needle.len()..].chars().next();
+            !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+        })
+        .map(|(i, _)| i..i + needle.len())
+        .collect()
+}
+
+/// Receives features as (prefix, parts) to be joined with spaces and lower-cased.
+pub trait FeatureSink {
+    /// One feature.
+    fn emit(&mut self, prefix: &str, parts: &[&str]);
+}
+
+/// Hash of a feature; equal to [`feature_hash`] of its joined string.
+fn hash_parts(prefix: &str, parts: &[&str]) -> u64 {
+    let mut h = FnvHasher::default();
+    h.write(prefix.as_bytes());
+    let mut buf = [0u8; 4];
+    for (i, p) in parts.iter().enumerate() {
+        if i > 0 {
+            h.write(b" ");
+        }
+        if p.is_ascii() {
+            for b in p.bytes() {
+                h.write(&[b.to_ascii_lowercase()]);
+            }
+        } else {
+            for c in p.chars().flat_map(char::to_lowercase) {
+                h.write(c.encode_utf8(&mut buf).as_bytes());
+            }
+        }
+    }
+    h.finish()
+}
+
+/// Hash of a feature string, as stored in the vocabulary.
+pub fn feature_hash(feature: &str) -> u64 {
+    let mut h = FnvHasher::default();
+    h.write(feature.as_bytes());
+    h.finish()
+}
+
+fn join_parts(prefix: &str, parts: &[&str]) -> String {
+    let mut s = String::from(prefix);
+    for (i, p) in parts.iter().enumerate() {
+        if i > 0 {
+            s.push(' ');
+        }
+        s.extend(p.chars().flat_map(char::to_lowercase));
+    }
+    s
+}
+
+/// Collects feature hashes.
+#[derive(Debug, Default)]
+pub struct HashSink(pub Vec<u64>);
+
+impl FeatureSink for HashSink {
+    fn emit(&mut self, prefix: &str, parts: &[&str]) {
+        self.0.push(hash_parts(prefix, parts));
+    }
+}
+
+/// Collects feature strings (for vocabularies and explanations).
+#[derive(Debug, Default)]
+pub struct StringSink(pub Vec<String>);
+
+impl FeatureSink for StringSink {
+    fn emit(&mut self, prefix: &str, parts: &[&str]) {
+        self.0.push(join_parts(prefix, parts));
+    }
+}
+
+/// Function words never chosen as cues: they co-occur with labels through the constructions
+/// around them ("called for *a* probe"), not on their own, and would crowd out content words.
+/// A fixed English list, as in every bag-of-words toolkit.
+const STOPWORDS: &[&str] = &[
+    "a", "an", "the", "of", "to", "in", "on", "at", "by", "for", "with", "from", "into", "over", "and", "or", "but",
+    "as", "that", "this", "these", "those", "it", "its", "he", "she", "his", "her", "they", "their", "them", "we",
+    "our", "i", "you", "is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "do", "does",
+    "did", "will", "would", "could", "should", "may", "might", "can", "s", "said", "says", "which", "who",
+    "whom", "what", "when", "where", "while", "after", "before", "about", "than", "then", "there", "also",
+    "on", "up", "out", "not", "no", "if", "so", "such", "any", "all", "some", "one", "two", "new", "its",
+];
+
+/// Cue words: the words most associated with the labels in the training data (chosen by χ²
+/// when the vocabulary is fitted). For each actor mention, the nearest cue on each side is a
+/// feature, marked when another actor stands in between — a learned stand-in for "the verb
+/// this actor governs", robust to appositives and long clauses.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Cues {
+    /// The cue words (lower case), sorted.
+    pub words: Vec<String>,
+    hashes: rustc_hash::FxHashSet<u64>,
+}
+
+impl Cues {
+    /// Cues from stored words.
+    pub fn new(words: Vec<String>) -> Self {
+        let hashes = words.iter().map(|w| hash_parts("", &[w])).collect();
+        Cues { words, hashes }
+    }
+
+    fn contains(&self, token: &str) -> bool {
+        !self.hashes.is_empty() && self.hashes.contains(&hash_parts("", &[token]))
+    }
+
+    /// The `n` words most associated with the labels `y` by χ² (document frequency ≥ 3).
+    pub fn select(inputs: &[ActorSentence], y: &[usize], n: usize) -> Cues {
+        let k = y.iter().max().map_or(0, |m| m + 1);
+        let mut counts: FxHashMap<String, Vec<f64>> = FxHashMap::default();
+        let mut class_total = vec![0.0; k];
+        for (s, &c) in inputs.iter().zip(y) {
+            class_total[c] += 1.0;
+            let mut words: Vec<String> = tokenize(s.text)
+                .iter()
+                .map(|t| t.text.to_lowercase())
+                .collect();
+            words.sort();
+            words.dedup();
+            for w in words {
+                counts.entry(w).or_insert_with(|| vec![0.0; k])[c] += 1.0;
+            }
+        }
+        let total: f64 = class_total.iter().sum();
+        let mut scored: Vec<(f64, String)> = counts
+            .into_iter()
+            .filter(|(w, c)| {
+                c.iter().sum::<f64>() >= 3.0 && w.chars().any(char::is_alphabetic) && !STOPWORDS.contains(&w.as_str())
+            })
+            .map(|(w, c)| {
+                let df: f64 = c.iter().sum();
+                let chi2: f64 = (0..k)
+                    .map(|j| {
+                        let expected = df * class_total[j] / total;
+                        (c[j] - expected).powi(2) / expected.max(1e-9)
+                    })
+                    .sum();
+                (chi2, w)
+            })
+            .collect();
+        scored.sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| a.1.cmp(&b.1)));
+        let mut words: Vec<String> = scored.into_iter().take(n).map(|(_, w)| w).collect();
+        words.sort();
+        Cues::new(words)
+    }
+}
+
+/// Emits the features of one (sentence, actor) pair into `sink`.
+///
+/// ```
+/// use stance::features::{extract, ActorSentence, FeatureOptions, StringSink};
+/// let s = ActorSentence::locate("Paris vetoed the probe", "Paris", &[]);
+/// let mut sink = StringSink::default();
+/// extract(&s, &FeatureOptions::default(), &Default::default(), &mut sink);
+/// assert!(sink.0.contains(&"b:@a vetoed".to_string()));
+/// assert!(sink.0.contains(&"R:vetoed".to_string()));
+/// ```
+pub fn extract(
+    input: &ActorSentence,
+    opts: &FeatureOptions,
+    cues: &Cues,
+    sink: &mut impl FeatureSink,
+) {
+    // Token sequence with mentions collapsed to placeholders; remember where the actor is.
+    let mut seq: Vec<&str> = Vec::new();
+    let mut actor_pos: Vec<usize> = Vec::new();
+    let mut other_pos: Vec<usize> = Vec::new();
+    let mut last_mention: Option<(bool, usize)> = None; // (is actor, mention start)
+    for t in tokenize(input.text) {
+        if opts.actor_aware {
+            let mid = t.span.0;
+            let inside = |spans: &[Range<usize>]| {
+                spans
+                    .iter()
+                    .find(|r| r.start <= mid && mid < r.end)
+                    .map(|r| r.start)
+            };
+            // "Washington's" is one token; keep the possessive after the placeholder.
+            let possessive = matches!(t.text.get(t.text.len().saturating_sub(2)..), Some("'s"))
+                || t.text.ends_with("’s");
+            for (spans, is_actor) in [(&input.actor, true), (&input.others, false)] {
+                if let Some(start) = inside(spans) {
+                    if last_mention != Some((is_actor, start)) {
+                        if is_actor {
+                            actor_pos.push(seq.len())
+                        } else {
+                            other_pos.push(seq.len())
+                        }
+                        seq.push(if is_actor { ACTOR } else { OTHER });
+                        last_mention = Some((is_actor, start));
+                    }
+                    if possessive {
+                        seq.push("'s");
+                    }
+                    break;
+                }
+            }
+            if last_mention.is_some() && inside(&input.actor).or(inside(&input.others)).is_some() {
+                continue;
+            }
+        }
+        last_mention = None;
+        seq.push(t.text);
+    }
+
+    let (lo, hi) = opts.word_ngrams;
+    for n in lo..=hi {
+        let prefix = match n {
+            1 => "w:",
+            2 => "b:",
+            3 => "t:",
+            _ => "n:",
+        };
+        for gram in seq.windows(n) {
+            sink.emit(prefix, gram);
+        }
+    }
+
+    if let Some((a, b)) = opts.char_ngrams {
+        let mut word = String::new();
+        for w in seq.iter().filter(|w| **w != ACTOR && **w != OTHER) {
+            word.clear();
+            word.push('<');
+            word.extend(w.chars().flat_map(char::to_lowercase));
+            word.push('>');
+            let idx: Vec<usize> = word
+                .char_indices()
+                .map(|(i, _)| i)
+                .chain(std::iter::once(word.len()))
+                .collect();
+            let nchars = idx.len() - 1;
+            for n in a..=b.min(nchars) {
+                for s in 0..=nchars - n {
+                    sink.emit("c:", &[&word[idx[s]..idx[s + n]]]);
+                }
+            }
+        }
+    }
+
+    if !opts.actor_aware {
+        return;
+    }
+    if actor_pos.is_empty() {
+        sink.emit("x:", &["no-actor"]);
+        return;
+    }
+    for &p in &actor_pos {
+        for d in 1..=opts.window {
+            if p >= d {
+                sink.emit("L:", &[seq[p - d]]);
+            }
+            if p + d < seq.len() {
+                sink.emit("R:", &[seq[p + d]]);
+            }
+        }
+        if opts.zones {
+            let prev = other_pos
+                .iter()
+                .rev()
+                .find(|&&o| o < p)
+                .map_or(0, |&o| o + 1);
+            let next = other_pos
+                .iter()
+                .find(|&&o| o > p)
+                .copied()
+                .unwrap_or(seq.len());
+            for w in &seq[prev..p] {
+                sink.emit("L*:", &[w]);
+            }
+            for w in &seq[p + 1..next] {
+                sink.emit("R*:", &[w]);
+            }
+        }
+    }
+    for &p in &actor_pos {
+        for (dir, range) in [
+            (
+                ">",
+                Box::new(p + 1..seq.len()) as Box<dyn Iterator<Item = usize>>,
+            ),
+            ("<", Box::new((0..p).rev())),
+        ] {
+            let mut blocked = false;
+            let mut found = 0;
+            for q in range {
+                if seq[q] == OTHER {
+                    blocked = true;
+                } else if seq[q] != ACTOR && cues.contains(seq[q]) {
+                    if found == 0 {
+                        sink.emit(if dir == ">" { "C>:" } else { "C<:" }, &[seq[q]]);
+                        if blocked {
+                            sink.emit(if dir == ">" { "C>o:" } else { "C<o:" }, &[seq[q]]);
+                        }
+                    } else {
+                        sink.emit(if dir == ">" { "C>2:" } else { "C<2:" }, &[seq[q]]);
+                    }
+                    found += 1;
+                    if found == 2 {
+                        break;
+                    }
+                }
+            }
+        }
+    }
+    let first = actor_pos[0] < other_pos.first().copied().unwrap_or(usize::MAX);
+    sink.emit("x:", &[if first { "actor-first" } else { "actor-later" }]);
+    sink.emit(
+        "x:",
+        &[match other_pos.len() {
+            0 => "others-0",
+            1 => "others-1",
+            _ => "others-2+",
+        }],
+    );
+    if actor_pos[0] == 0 {
+        sink.emit("x:", &["actor-starts"]);
+    }
+}
+
+/// The fitted vocabulary: feature strings, their hashes and inverse document frequencies.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Vocabulary {
+    /// Cue words used by the extractor.
+    pub cues: Cues,
+    /// Feature strings, sorted.
+    pub features: Vec<String>,
+    /// Inverse document frequency per feature (1.0 when weighting is TF).
+    pub idf: Vec<f64>,
+    index: FxHashMap<u64, u32>,
+}
+
+impl Vocabulary {
+    /// Builds a vocabulary from stored strings and idf values.
+    pub fn from_parts(cues: Cues, features: Vec<String>, idf: Vec<f64>) -> Result<Self> {
+        if features.len() != idf.len() {
+            return Err(StanceError::Data(format!(
+                "{} features but {} idf values",
+                features.len(),
+                idf.len()
+            )));
+        }
+        let index = features
+            .iter()
+            .enumerate()
+            .map(|(i, f)| (feature_hash(f), i as u32))
+            .collect();
+        Ok(Vocabulary {
+            cues,
+            features,
+            idf,
+            index,
+        })
+    }
+
+    /// Number of features.
+    pub fn len(&self) -> usize {
+        self.features.len()
+    }
+
+    /// Whether there are no features.
+    pub fn is_empty(&self) -> bool {
+        self.features.is_empty()
+    }
+
+    /// Index of a feature hash.
+    pub fn get(&self, hash: u64) -> Option<u32> {
+        self.index.get(&hash).copied()
+    }
+
+    /// Fits a vocabulary on training inputs with labels `y` (features in at least `min_count` rows).
+    pub fn fit(inputs: &[ActorSentence], y: &[usize], opts: &FeatureOptions) -> Self {
+        use rayon::prelude::*;
+        let cues = if opts.actor_aware && opts.cues > 0 {
+            Cues::select(inputs, y, opts.cues)
+        } else {
+            Cues::default()
+        };
+        let per_row: Vec<Vec<u64>> = inputs
+            .par_iter()
+            .map(|s| {
+                let mut sink = HashSink::default();
+                extract(s, opts, &cues, &mut sink);
+                sink.0.sort_unstable();
+                sink.0.dedup();
+                sink.0
+            })
+            .collect();
+        let mut df: FxHashMap<u64, u32> = FxHashMap::default();
+        for row in &per_row {
+            for &h in row {
+                *df.entry(h).or_insert(0) += 1;
+            }
+        }
+        df.retain(|_, c| *c >= opts.min_count);
+        // Name the kept hashes (strings are only built here, once per training run).
+        let named: Vec<FxHashMap<u64, String>> = inputs
+            .par_chunks(1024)
+            .map(|chunk| {
+                let mut names = FxHashMap::default();
+                for s in chunk {
+                    let mut sink = StringSink::default();
+                    extract(s, opts, &cues, &mut sink);
+                    for f in sink.0 {
+                        let h = feature_hash(&f);
+                        if df.contains_key(&h) {
+                            names.entry(h).or_insert(f);
+                        }
+                    }
+                }
+                names
+            })
+            .collect();
+        let mut names: FxHashMap<u64, String> = FxHashMap::default();
+        for m in named {
+            names.extend(m);
+        }
+        let mut features: Vec<String> = names.into_values().collect();
+        features.sort();
+        features.dedup();
+        let n = inputs.len() as f64;
+        let idf = features
+            .iter()
+            .map(|f| match opts.weighting {
+                Weighting::Tf => 1.0,
+                Weighting::TfIdf => {
+                    ((1.0 + n) / (1.0 + f64::from(df[&feature_hash(f)]))).ln() + 1.0
+                }
+            })
+            .collect();
+        Vocabulary::from_parts(cues, features, idf).expect("lengths match by construction")
+    }
+
+    fn group_weight(&self, index: u32, opts: &FeatureOptions) -> f64 {
+        if opts.sentence_weight == 1.0 {
+            return 1.0;
+        }
+        let f = self.features[index as usize].as_bytes();
+        if f.len() > 2 && f[1] == b':' && matches!(f[0], b'w' | b'b' | b't' | b'n' | b'c') {
+            opts.sentence_weight
+        } else {
+            1.0
+        }
+    }
+
+    /// Weighted, L2-normalised sparse row (sorted indices) for one input.
+    pub fn transform(&self, input: &ActorSentence, opts: &FeatureOptions) -> (Vec<u32>, Vec<f64>) {
+        let mut sink = HashSink::default();
+        extract(input, opts, &self.cues, &mut sink);
+        let mut idx: Vec<u32> = sink.0.iter().filter_map(|h| self.get(*h)).collect();
+        idx.sort_unstable();
+        let mut indices = Vec::with_capacity(idx.len());
+        let mut values = Vec::with_capacity(idx.len());
+        for run in idx.chunk_by(|a, b| a == b) {
+            let tf = run.len() as f64;
+            let tf = if opts.sublinear_tf { 1.0 + tf.ln() } else { tf };
+            indices.push(run[0]);
+            values.push(tf * self.idf[run[0] as usize] * self.group_weight(run[0], opts));
+        }
+        let norm = values.iter().map(|v| v * v).sum::<f64>().sqrt();
+        if norm > 0.0 {
+            values.iter_mut().for_each(|v| *v /= norm);
+        }
+        (indices, values)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn strings(text: &str, actor: &str, others: &[&str]) -> Vec<String> {
+        let other_spans: Vec<_> = others
+            .iter()
+            .flat_map(|o| find_whole_word(text, o))
+            .collect();
+        let s = ActorSentence::locate(text, actor, &other_spans);
+        let mut sink = StringSink::default();
+        extract(&s, &FeatureOptions::default(), &Cues::default(), &mut sink);
+        sink.0
+    }
+
+    #[test]
+    fn same_sentence_differs_by_actor() {
+        let t = "Lavrov regretted the US opposition to the inspection";
+        let a = strings(t, "Lavrov", &["US"]);
+        let b = strings(t, "US", &["Lavrov"]);
+        assert!(a.contains(&"b:@a regretted".to_string()));
+        assert!(b.contains(&"b:@a opposition".to_string()));
+        assert_ne!(a, b);
+    }
+
+    #[test]
+    fn hash_of_parts_equals_hash_of_string() {
+        let parts = ["Äbc", "DEF", "@a"];
+        assert_eq!(
+            hash_parts("b:", &parts),
+            feature_hash(&join_parts("b:", &parts))
+        );
+    }
+
+    #[test]
+    fn possessive_survives_the_placeholder_and_cues_skip_other_actors() {
+        let t = "Lavrov regretted Washington's opposition";
+        let spans = find_whole_word(t, "Lavrov");
+        let s = ActorSentence::locate(t, "Washington", &spans);
+        let cues = Cues::new(vec!["opposition".into(), "regretted".into()]);
+        let mut sink = StringSink::default();
+        extract(&s, &FeatureOptions::default(), &cues, &mut sink);
+        assert!(sink.0.contains(&"b:@a 's".to_string()), "{:?}", sink.0);
+        assert!(
+            sink.0.contains(&"C>:opposition".to_string())
+                && sink.0.contains(&"C<:regretted".to_string())
+        );
+        let s = ActorSentence::locate(t, "Lavrov", &find_whole_word(t, "Washington"));
+        let mut sink = StringSink::default();
+        extract(&s, &FeatureOptions::default(), &cues, &mut sink);
+        assert!(
+            sink.0.contains(&"C>:regretted".to_string())
+                && sink.0.contains(&"C>2:opposition".to_string())
+        );
+    }
+
+    #[test]
+    fn multiword_actor_is_one_placeholder() {
+        let f = strings("The European Union backed it", "European Union", &[]);
+        assert!(f.contains(&"b:the @a".to_string()) && f.contains(&"b:@a backed".to_string()));
+    }
+
+    #[test]
+    fn transform_is_normalised_and_sorted() {
+        let inputs = vec![
+            ActorSentence::locate("Paris vetoed the probe", "Paris", &[]),
+            ActorSentence::locate("Rome backed the probe", "Rome", &[]),
+        ];
+        let opts = FeatureOptions::default();
+        let v = Vocabulary::fit(&inputs, &[0, 1], &opts);
+        let (i, x) = v.transform(&inputs[0], &opts);
+        assert!(i.windows(2).all(|w| w[0] < w[1]));
+        assert!((x.iter().map(|v| v * v).sum::<f64>() - 1.0).abs() < 1e-12);
+    }
+
+    #[test]
+    fn char_ngrams_handle_any_script() {
+        let s = ActorSentence::locate("Москва отклонила расследование", "Москва", &[]);
+        let opts = FeatureOptions {
+            char_ngrams: Some((2, 4)),
+            ..Default::default()
+        };
+        let mut sink = StringSink::default();
+        extract(&s, &opts, &Cues::default(), &mut sink);
+        assert!(sink.0.iter().any(|f| f == "c:<о"));
+    }
+}

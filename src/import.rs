@@ -1,0 +1,121 @@
+//! Adapters that turn public data sets into the project's CSV format (`text`, `actor`, label
+//! columns), exactly reproducibly: rows in file order, nothing sampled.
+
+use serde::Deserialize;
+use std::io::Write;
+use std::path::Path;
+
+use crate::error::{Result, StanceError};
+
+#[derive(Deserialize)]
+struct MtscSentence {
+    sentence_normalized: String,
+    targets: Vec<MtscTarget>,
+}
+
+#[derive(Deserialize)]
+struct MtscTarget {
+    mention: String,
+    polarity: f64,
+}
+
+/// NewsMTSC JSON Lines → CSV rows `text,actor,sentiment` (2 = negative, 4 = neutral, 6 = positive).
+pub fn newsmtsc(input: &Path, out: &mut dyn Write) -> Result<usize> {
+    let text = std::fs::read_to_string(input).map_err(|e| StanceError::io(input, e))?;
+    let mut w = csv::Writer::from_writer(out);
+    let csv_err = |e: csv::Error| StanceError::Data(format!("writing CSV: {e}"));
+    w.write_record(["text", "actor", "sentiment"])
+        .map_err(csv_err)?;
+    let mut n = 0;
+    for (i, line) in text.lines().enumerate() {
+        if line.trim().is_empty() {
+            continue;
+        }
+        let s: MtscSentence = serde_json::from_str(line).map_err(|e| {
+            StanceError::csv(
+                input,
+                i as u64 + 1,
+                Some(e.column()),
+                format!("not a NewsMTSC record: {e}"),
+            )
+        })?;
+        for t in s.targets {
+            let label = match t.polarity as i64 {
+                2 => "negative",
+                4 => "neutral",
+                6 => "positive",
+                p => {
+                    return Err(StanceError::csv(
+                        input,
+                        i as u64 + 1,
+                        None,
+                        format!("unknown polarity {p}"),
+                    ));
+                }
+            };
+            w.write_record([s.sentence_normalized.as_str(), t.mention.as_str(), label])
+                .map_err(csv_err)?;
+            n += 1;
+        }
+    }
+    w.flush().map_err(|e| StanceError::io("<output>", e))?;
+    Ok(n)
+}
+
+/// TweetEval stance: `DIR/{target}/{split}_text.txt` + `{split}_labels.txt` for every target
+/// folder → CSV rows `text,actor,stance,article` with `actor` = the target topic and labels
+/// none / against / favor. `article` is the target, so grouped CV keeps targets apart only if asked.
+pub fn tweeteval(dir: &Path, split: &str, out: &mut dyn Write) -> Result<usize> {
+    let mut targets: Vec<_> = std::fs::read_dir(dir)
+        .map_err(|e| StanceError::io(dir, e))?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.is_dir())
+        .collect();
+    targets.sort();
+    let mut w = csv::Writer::from_writer(out);
+    let csv_err = |e: csv::Error| StanceError::Data(format!("writing CSV: {e}"));
+    w.write_record(["text", "actor", "stance", "article"])
+        .map_err(csv_err)?;
+    let mut n = 0;
+    for t in targets {
+        let topic = t
+            .file_name()
+            .map(|f| f.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let tp = t.join(format!("{split}_text.txt"));
+        let lp = t.join(format!("{split}_labels.txt"));
+        let texts = std::fs::read_to_string(&tp).map_err(|e| StanceError::io(&tp, e))?;
+        let labels = std::fs::read_to_string(&lp).map_err(|e| StanceError::io(&lp, e))?;
+        let (texts, labels): (Vec<&str>, Vec<&str>) =
+            (texts.lines().collect(), labels.lines().collect());
+        if texts.len() != labels.len() {
+            return Err(StanceError::Data(format!(
+                "{}: {} tweets but {} labels in {}",
+                tp.display(),
+                texts.len(),
+                labels.len(),
+                lp.display()
+            )));
+        }
+        for (i, (text, label)) in texts.iter().zip(&labels).enumerate() {
+            let label = match label.trim() {
+                "0" => "none",
+                "1" => "against",
+                "2" => "favor",
+                other => {
+                    return Err(StanceError::csv(
+                        &lp,
+                        i as u64 + 1,
+                        Some(1),
+                        format!("unknown label {other:?}"),
+                    ));
+                }
+            };
+            w.write_record([text.trim_end(), &topic, label, &topic])
+                .map_err(csv_err)?;
+            n += 1;
+        }
+    }
+    w.flush().map_err(|e| StanceError::io("<output>", e))?;
+    Ok(n)
+}

@@ -1,0 +1,54 @@
+//! `stance`: who supports, opposes or regrets a proposal in news text.
+//!
+//! The pipeline, one module per stage:
+//! [`text`] (sentences, tokens) → [`actors`] (who is named) → [`features`] (actor-aware bag of
+//! words) → [`model`] (sparse multinomial logistic regression, linfa traits) → [`article`]
+//! (per-actor labels with evidence), with [`classifier`] tying features and model into a saved
+//! file, [`io`] for CSV and files, and [`eval`] for metrics and cross-validation.
+
+pub mod actors;
+pub mod article;
+pub mod classifier;
+pub mod commands;
+pub mod error;
+pub mod eval;
+pub mod features;
+pub mod import;
+pub mod io;
+pub mod model;
+pub mod text;
+
+pub use error::{Result, StanceError};
+
+/// The shipped stance model, compiled into the binary (`models/stance.json`).
+pub fn default_stance_model() -> Result<classifier::Classifier> {
+    #[cfg(embedded_stance_model)]
+    {
+        classifier::Classifier::from_json(
+            include_bytes!("../models/stance.json"),
+            std::path::Path::new("<embedded models/stance.json>"),
+        )
+    }
+    #[cfg(not(embedded_stance_model))]
+    {
+        Err(StanceError::model(
+            "models/stance.json",
+            "this build has no embedded stance model; pass --model",
+        ))
+    }
+}
+
+/// The shipped sentiment model (`models/sentiment.json`), if this build has one.
+pub fn default_sentiment_model() -> Option<Result<classifier::Classifier>> {
+    #[cfg(embedded_sentiment_model)]
+    {
+        Some(classifier::Classifier::from_json(
+            include_bytes!("../models/sentiment.json"),
+            std::path::Path::new("<embedded models/sentiment.json>"),
+        ))
+    }
+    #[cfg(not(embedded_sentiment_model))]
+    {
+        None
+    }
+}

@@ -1,0 +1,397 @@
+//! `stance` command line: parses arguments and calls the library. Exit codes: 0 success,
+//! 1 error, 2 bad usage (clap).
+
+use anyhow::{Context, Result};
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use std::io::{IsTerminal, Write};
+use std::path::PathBuf;
+
+use stance::article::Analyzer;
+use stance::classifier::TrainOptions;
+use stance::commands::{self, ClassifyFormat, EvaluateConfig, TrainConfig};
+use stance::features::{FeatureOptions, Weighting};
+use stance::io::CsvOptions;
+
+#[derive(Parser)]
+#[command(
+    name = "stance",
+    version,
+    about = "Who supports, opposes or regrets a proposal in news text, actor by actor"
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Train a model on labelled CSV (columns text, actor, and the label column).
+    Train(TrainArgs),
+    /// Label the actors of articles (files, directories, or stdin).
+    Classify(ClassifyArgs),
+    /// Score a model on labelled CSV, cross-validate a recipe, or score articles against gold.
+    Evaluate(EvaluateArgs),
+    /// Convert a public data set to the project's CSV format (written to stdout or --out).
+    Import(ImportArgs),
+}
+
+#[derive(Args)]
+struct ImportArgs {
+    /// The data set's format.
+    #[arg(value_enum)]
+    format: ImportFormat,
+    /// NewsMTSC: a .jsonl file; TweetEval: the stance folder (one sub-folder per target).
+    input: PathBuf,
+    /// TweetEval split: train, val or test.
+    #[arg(long, default_value = "train")]
+    split: String,
+    /// Write here (atomically) instead of stdout.
+    #[arg(long)]
+    out: Option<PathBuf>,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum ImportFormat {
+    Newsmtsc,
+    Tweeteval,
+}
+
+#[derive(Args)]
+struct CommonArgs {
+    /// Extra actor dictionary (canonical,alias,kind,affiliation); repeatable.
+    #[arg(long = "actors", value_name = "FILE")]
+    actors: Vec<PathBuf>,
+    /// Replace invalid UTF-8 in CSV input instead of failing.
+    #[arg(long)]
+    lossy: bool,
+    /// No progress bars.
+    #[arg(long, short)]
+    quiet: bool,
+}
+
+#[derive(Args)]
+struct TrainArgs {
+    /// Labelled CSV file; repeatable.
+    #[arg(long, required = true, value_name = "FILE.csv")]
+    data: Vec<PathBuf>,
+    /// Where to write the model (written atomically).
+    #[arg(long, value_name = "MODEL.json")]
+    out: PathBuf,
+    /// The column to learn.
+    #[arg(long, default_value = "stance")]
+    label: String,
+    /// Word n-gram orders, e.g. 1-2.
+    #[arg(long, default_value = "1-2", value_parser = parse_range)]
+    word_ngrams: (usize, usize),
+    /// Character n-gram orders within words, e.g. 3-5, or "off".
+    #[arg(long, default_value = "off", value_parser = parse_opt_range)]
+    char_ngrams: CharNgrams,
+    /// Words on each side of the actor marked by side.
+    #[arg(long, default_value_t = 3)]
+    window: usize,
+    /// Number of χ²-selected cue words located relative to the actor (0 = off).
+    #[arg(long, default_value_t = 300)]
+    cues: usize,
+    /// Weight of whole-sentence n-grams relative to actor-relative features.
+    #[arg(long, default_value_t = 1.0)]
+    sentence_weight: f64,
+    /// Drop features seen in fewer rows.
+    #[arg(long, default_value_t = 1)]
+    min_count: u32,
+    /// Feature weighting.
+    #[arg(long, value_enum, default_value = "tf-idf")]
+    weighting: WeightingArg,
+    /// Plain bag of words: do not mark the actor.
+    #[arg(long)]
+    no_actor_features: bool,
+    /// L2 regularisation strength.
+    #[arg(long, default_value_t = 0.05)]
+    l2: f64,
+    /// Maximum optimiser iterations.
+    #[arg(long, default_value_t = 300)]
+    max_iter: u64,
+    /// Do not weight classes by inverse frequency.
+    #[arg(long)]
+    unbalanced: bool,
+    /// Seed for splits and folds.
+    #[arg(long, default_value_t = 42)]
+    seed: u64,
+    /// Choose options by stratified 5-fold cross-validation first.
+    #[arg(long)]
+    tune: bool,
+    /// Also record K-fold cross-validated scores in the model.
+    #[arg(long, value_name = "K")]
+    cv: Option<usize>,
+    /// Fraction held out for the validation score shown in the summary (0 to skip).
+    #[arg(long, default_value_t = 0.1)]
+    validation: f64,
+    #[command(flatten)]
+    common: CommonArgs,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum WeightingArg {
+    Tf,
+    TfIdf,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum FormatArg {
+    Table,
+    Json,
+    Csv,
+}
+
+#[derive(Args)]
+struct ClassifyArgs {
+    /// Articles: files, directories, or - for stdin (default).
+    #[arg(value_name = "FILE")]
+    inputs: Vec<PathBuf>,
+    /// Stance model (default: the shipped one, built in).
+    #[arg(long)]
+    model: Option<PathBuf>,
+    /// Sentiment model (default: the shipped one, built in, when present).
+    #[arg(long)]
+    sentiment_model: Option<PathBuf>,
+    /// Do not report sentiment.
+    #[arg(long)]
+    no_sentiment: bool,
+    /// Output format (default: table on a terminal, json otherwise).
+    #[arg(long, value_enum)]
+    format: Option<FormatArg>,
+    /// Report stances below this confidence as neutral.
+    #[arg(long, default_value_t = 0.0)]
+    min_confidence: f64,
+    #[command(flatten)]
+    common: CommonArgs,
+}
+
+#[derive(Args)]
+struct EvaluateArgs {
+    /// Labelled CSV file; repeatable.
+    #[arg(long, value_name = "FILE.csv", required_unless_present = "articles")]
+    data: Vec<PathBuf>,
+    /// Score classify on DIR/*.txt against DIR/gold.csv (article,actor,stance).
+    #[arg(long, value_name = "DIR")]
+    articles: Option<PathBuf>,
+    /// Model to score (default: the shipped stance model).
+    #[arg(long)]
+    model: Option<PathBuf>,
+    /// Cross-validate the model's training recipe on the data with K stratified folds.
+    #[arg(long, value_name = "K")]
+    cv: Option<usize>,
+    /// Label column (default: the one the model learned).
+    #[arg(long)]
+    label: Option<String>,
+    /// Output format.
+    #[arg(long, value_enum, default_value = "text")]
+    format: EvalFormat,
+    #[command(flatten)]
+    common: CommonArgs,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum EvalFormat {
+    Text,
+    Json,
+}
+
+fn parse_range(s: &str) -> std::result::Result<(usize, usize), String> {
+    let (a, b) = s.split_once('-').unwrap_or((s, s));
+    let a: usize = a
+        .trim()
+        .parse()
+        .map_err(|_| format!("{s:?}: expected MIN-MAX, e.g. 1-2"))?;
+    let b: usize = b
+        .trim()
+        .parse()
+        .map_err(|_| format!("{s:?}: expected MIN-MAX, e.g. 1-2"))?;
+    if a == 0 || b < a {
+        return Err(format!("{s:?}: need 1 <= MIN <= MAX"));
+    }
+    Ok((a, b))
+}
+
+/// Character n-gram orders, or none ("off").
+#[derive(Clone, Copy)]
+struct CharNgrams(Option<(usize, usize)>);
+
+fn parse_opt_range(s: &str) -> std::result::Result<CharNgrams, String> {
+    if s == "off" || s == "none" {
+        Ok(CharNgrams(None))
+    } else {
+        parse_range(s).map(|r| CharNgrams(Some(r)))
+    }
+}
+
+fn main() {
+    let cli = Cli::parse();
+    if let Err(e) = run(cli) {
+        if is_broken_pipe(&e) {
+            std::process::exit(0);
+        }
+        eprintln!("stance: error: {e:#}");
+        std::process::exit(1);
+    }
+}
+
+fn is_broken_pipe(e: &anyhow::Error) -> bool {
+    e.chain().any(|c| {
+        c.downcast_ref::<std::io::Error>()
+            .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+            || c.to_string().contains("Broken pipe")
+    })
+}
+
+fn run(cli: Cli) -> Result<()> {
+    match cli.command {
+        Command::Train(a) => train(a),
+        Command::Classify(a) => classify(a),
+        Command::Evaluate(a) => evaluate(a),
+        Command::Import(a) => import(a),
+    }
+}
+
+fn import(a: ImportArgs) -> Result<()> {
+    let mut buf = Vec::new();
+    let n = match a.format {
+        ImportFormat::Newsmtsc => stance::import::newsmtsc(&a.input, &mut buf)?,
+        ImportFormat::Tweeteval => stance::import::tweeteval(&a.input, &a.split, &mut buf)?,
+    };
+    match &a.out {
+        Some(p) => stance::io::write_atomic(p, &buf)?,
+        None => std::io::stdout().lock().write_all(&buf)?,
+    }
+    eprintln!("imported {n} rows");
+    Ok(())
+}
+
+fn train(a: TrainArgs) -> Result<()> {
+    let cfg = TrainConfig {
+        data: a.data,
+        out: a.out.clone(),
+        label: a.label,
+        options: TrainOptions {
+            features: FeatureOptions {
+                word_ngrams: a.word_ngrams,
+                char_ngrams: a.char_ngrams.0,
+                window: a.window,
+                zones: true,
+                cues: a.cues,
+                sentence_weight: a.sentence_weight,
+                actor_aware: !a.no_actor_features,
+                min_count: a.min_count,
+                weighting: match a.weighting {
+                    WeightingArg::Tf => Weighting::Tf,
+                    WeightingArg::TfIdf => Weighting::TfIdf,
+                },
+                sublinear_tf: true,
+            },
+            l2: a.l2,
+            max_iter: a.max_iter,
+            balanced: !a.unbalanced,
+            seed: a.seed,
+        },
+        tune: a.tune,
+        cv: a.cv,
+        validation: a.validation,
+        actors: a.common.actors,
+        csv: CsvOptions {
+            lossy: a.common.lossy,
+        },
+        quiet: a.common.quiet,
+    };
+    let summary = commands::train(&cfg)?;
+    for w in &summary.warnings {
+        eprintln!("warning: {w}");
+    }
+    print!("{}", summary.to_text(&a.out));
+    Ok(())
+}
+
+fn classify(a: ClassifyArgs) -> Result<()> {
+    if !(0.0..=1.0).contains(&a.min_confidence) {
+        anyhow::bail!(
+            "--min-confidence must be between 0 and 1, got {}",
+            a.min_confidence
+        );
+    }
+    let stance_model = commands::load_model(a.model.as_deref())?;
+    let sentiment_model = if a.no_sentiment {
+        None
+    } else {
+        match &a.sentiment_model {
+            Some(p) => Some(stance::classifier::Classifier::load(p)?),
+            None => stance::default_sentiment_model().transpose()?,
+        }
+    };
+    let dictionary = commands::load_dictionary(&a.common.actors)?;
+    let analyzer = Analyzer {
+        stance: &stance_model,
+        sentiment: sentiment_model.as_ref(),
+        dictionary: &dictionary,
+        min_confidence: a.min_confidence,
+    };
+    let format = match a.format {
+        Some(FormatArg::Table) => ClassifyFormat::Table,
+        Some(FormatArg::Json) => ClassifyFormat::Json,
+        Some(FormatArg::Csv) => ClassifyFormat::Csv,
+        None if std::io::stdout().is_terminal() => ClassifyFormat::Table,
+        None => ClassifyFormat::Json,
+    };
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::new(stdout.lock());
+    commands::classify(&analyzer, &a.inputs, format, &mut out)?;
+    Ok(())
+}
+
+fn evaluate(a: EvaluateArgs) -> Result<()> {
+    let model = commands::load_model(a.model.as_deref())?;
+    let mut out = std::io::stdout().lock();
+    if let Some(dir) = &a.articles {
+        let dictionary = commands::load_dictionary(&a.common.actors)?;
+        let analyzer = Analyzer {
+            stance: &model,
+            sentiment: None,
+            dictionary: &dictionary,
+            min_confidence: 0.0,
+        };
+        let s = commands::evaluate_articles(&analyzer, dir)
+            .with_context(|| format!("evaluating {}", dir.display()))?;
+        match a.format {
+            EvalFormat::Json => writeln!(out, "{}", serde_json::to_string(&s)?)?,
+            EvalFormat::Text => {
+                writeln!(
+                    out,
+                    "article pairs: gold {}  predicted {}  correct {}\nprecision {:.3}  recall {:.3}  F1 {:.3}",
+                    s.gold, s.predicted, s.correct, s.precision, s.recall, s.f1
+                )?;
+                for (art, actor, st) in &s.missed {
+                    writeln!(out, "  missed   {art}: {actor} {st}")?;
+                }
+                for (art, actor, st) in &s.spurious {
+                    writeln!(out, "  spurious {art}: {actor} {st}")?;
+                }
+            }
+        }
+        if a.data.is_empty() {
+            return Ok(());
+        }
+    }
+    let cfg = EvaluateConfig {
+        data: a.data,
+        label: a.label,
+        cv: a.cv,
+        actors: a.common.actors,
+        csv: CsvOptions {
+            lossy: a.common.lossy,
+        },
+        quiet: a.common.quiet,
+    };
+    let m = commands::evaluate(&model, &cfg)?;
+    match a.format {
+        EvalFormat::Json => writeln!(out, "{}", serde_json::to_string(&m)?)?,
+        EvalFormat::Text => write!(out, "{}", m.to_text())?,
+    }
+    Ok(())
+}

@@ -1,0 +1,344 @@
+//! Text stage: split an article into sentences and a sentence into word tokens.
+//!
+//! Sentence boundaries come from Unicode UAX #29 (`unicode-segmentation`); on top of it we
+//! re-join splits after abbreviations that news copy uses all the time ("U.S.", "Mr.", "Gen.")
+//! and cut runaway "sentences" (no punctuation for pages) into bounded pieces.
+
+use std::ops::Range;
+use unicode_segmentation::UnicodeSegmentation;
+
+/// A sentence: its byte range in the article and its text (trimmed).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Sentence<'a> {
+    /// Byte range of `text` within the article.
+    pub span: Range<usize>,
+    /// The sentence text, without surrounding white space.
+    pub text: &'a str,
+}
+
+/// A word token: its byte range in the sentence and its text as written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Token<'a> {
+    /// Byte range within the sentence.
+    pub span: (usize, usize),
+    /// The token as written.
+    pub text: &'a str,
+}
+
+/// Longest sentence we keep whole, in bytes; longer ones are cut at white space.
+pub const MAX_SENTENCE_BYTES: usize = 4_000;
+
+/// Abbreviations after which a period does not end a sentence when a name follows.
+const ABBREVIATIONS: &[&str] = &[
+    "Mr", "Mrs", "Ms", "Dr", "Prof", "Gen", "Lt", "Col", "Maj", "Capt", "Sgt", "Adm", "Cmdr",
+    "Sen", "Rep", "Gov", "Rev", "St", "Jr", "Sr", "No", "Nos", "Jan", "Feb", "Mar", "Apr", "Aug",
+    "Sept", "Sep", "Oct", "Nov", "Dec", "Inc", "Corp", "Ltd", "Co", "vs", "Mt", "Ft", "approx",
+    "Dept", "Gov't", "Pres", "Amb",
+];
+
+/// Words that, after "U.S." and similar, signal that a new sentence has begun.
+const SENTENCE_STARTERS: &[&str] = &[
+    "The",
+    "A",
+    "An",
+    "He",
+    "She",
+    "It",
+    "They",
+    "We",
+    "I",
+    "But",
+    "And",
+    "In",
+    "On",
+    "At",
+    "This",
+    "That",
+    "These",
+    "Those",
+    "However",
+    "Meanwhile",
+    "Both",
+    "Its",
+    "His",
+    "Her",
+    "Their",
+    "There",
+    "After",
+    "Before",
+    "When",
+    "While",
+    "According",
+    "Officials",
+    "If",
+];
+
+/// Splits an article into sentences.
+///
+/// ```
+/// let s = stance::text::split_sentences("U.S. officials met Mr. Smith. He said no.\n\nHeadline");
+/// let t: Vec<_> = s.iter().map(|s| s.text).collect();
+/// assert_eq!(t, ["U.S. officials met Mr. Smith.", "He said no.", "Headline"]);
+/// ```
+pub fn split_sentences(article: &str) -> Vec<Sentence<'_>> {
+    let mut raw: Vec<Range<usize>> = Vec::new();
+    for (start, piece) in article.split_sentence_bound_indices() {
+        let range = start..start + piece.len();
+        let merge = raw
+            .last()
+            .is_some_and(|prev| should_join(&article[prev.clone()], piece));
+        match raw.last_mut() {
+            Some(prev) if merge => prev.end = range.end,
+            _ => raw.push(range),
+        }
+    }
+    let mut out = Vec::with_capacity(raw.len());
+    for range in raw {
+        for piece in cut_long(article, range) {
+            let s = &article[piece.clone()];
+            let lead = s.len() - s.trim_start().len();
+            let t = s.trim();
+            if !t.is_empty() {
+                let begin = piece.start + lead;
+                out.push(Sentence {
+                    span: begin..begin + t.len(),
+                    text: t,
+                });
+            }
+        }
+    }
+    out
+}
+
+/// Whether the split between `prev` and `next` falls after an abbreviation and should be undone.
+fn should_join(prev: &str, next: &str) -> bool {
+    if prev.contains('\n') && prev.trim_end_matches([' ', '\t']).ends_with('\n') {
+        return false; // a line or paragraph break is always a boundary
+    }
+    let p = prev.trim_end();
+    let Some(stem) = p.strip_suffix('.') else {
+        return false;
+    };
+    let last_word = stem
+        .rsplit(|c: char| c.is_whitespace() || c == '(' || c == '"')
+        .next()
+        .unwrap_or("");
+    let next_word = next.split_whitespace().next().unwrap_or("");
+    let next_word = next_word.trim_matches(|c: char| !c.is_alphanumeric());
+    if ABBREVIATIONS.contains(&last_word) {
+        return true;
+    }
+    // Initials and dotted acronyms: "John F. Kennedy", "U.S.", "U.N." — unless a new sentence clearly begins.
+    let is_initial = last_word.chars().count() == 1 && last_word.chars().all(|c| c.is_uppercase());
+    let is_dotted = last_word.len() >= 2
+        && last_word
+            .split('.')
+            .all(|part| part.chars().count() == 1 && part.chars().all(|c| c.is_uppercase()));
+    (is_initial || is_dotted) && !SENTENCE_STARTERS.contains(&next_word)
+}
+
+/// Cuts a range longer than [`MAX_SENTENCE_BYTES`] at white space (or anywhere on a char boundary).
+fn cut_long(article: &str, range: Range<usize>) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut start = range.start;
+    while range.end - start > MAX_SENTENCE_BYTES {
+        let mut cut = start + MAX_SENTENCE_BYTES;
+        while !article.is_char_boundary(cut) {
+            cut -= 1;
+        }
+        let window = &article[start..cut];
+        if let Some(ws) = window.rfind(char::is_whitespace)
+            && ws > MAX_SENTENCE_BYTES / 2
+        {
+            cut = start + ws;
+        }
+        out.push(start..cut);
+        start = cut;
+    }
+    out.push(start..range.end);
+    out
+}
+
+/// Splits a sentence into word tokens (UAX #29 word boundaries), keeping only tokens with a
+/// letter or digit; "Russian-Iranian" gives "Russian" and "Iranian", "Washington's" gives
+/// "Washington" and "s".
+///
+/// ```
+/// let t: Vec<_> = stance::text::tokenize("Washington's U.S.-backed plan").iter().map(|t| t.text).collect();
+/// assert_eq!(t, ["Washington's", "U.S", "backed", "plan"]);
+/// ```
+pub fn tokenize(sentence: &str) -> Vec<Token<'_>> {
+    sentence
+        .split_word_bound_indices()
+        .filter(|(_, w)| w.chars().any(char::is_alphanumeric))
+        .map(|(i, w)| Token {
+            span: (i, i + w.len()),
+            text: w,
+        })
+        .collect()
+}
+
+/// Head words of the things a stance can be about.
+pub const PROPOSAL_HEADS: &[&str] = &[
+    "proposal",
+    "proposals",
+    "investigation",
+    "investigations",
+    "inquiry",
+    "inquiries",
+    "enquiry",
+    "probe",
+    "probes",
+    "mission",
+    "missions",
+    "tribunal",
+    "resolution",
+    "initiative",
+    "mechanism",
+    "commission",
+    "inspection",
+    "inspections",
+    "inspectors",
+    "investigators",
+    "audit",
+    "audits",
+    "review",
+    "plan",
+    "draft",
+    "motion",
+    "bill",
+    "team",
+    "panel",
+    "court",
+    "request",
+    "monitoring",
+    "monitors",
+    "observers",
+    "recount",
+];
+
+const DETERMINERS: &[&str] = &[
+    "the", "a", "an", "its", "their", "his", "her", "this", "that", "any", "new",
+];
+
+/// The phrase naming the proposal nearest to byte `near` of `sentence`, if any: from its
+/// determiner or possessive to its head word, plus a following "into/on/of/to …" of up to eight
+/// words ("the Russian-Iranian proposal to investigate the alleged chemical attack").
+///
+/// ```
+/// let s = "Washington opposed the Russian-Iranian proposal to investigate the attack, officials said.";
+/// assert_eq!(stance::text::proposal_target(s, 0).as_deref(),
+///            Some("the Russian-Iranian proposal to investigate the attack"));
+/// ```
+pub fn proposal_target(sentence: &str, near: usize) -> Option<String> {
+    let tokens = tokenize(sentence);
+    let head = tokens
+        .iter()
+        .enumerate()
+        .filter(|(_, t)| PROPOSAL_HEADS.contains(&t.text.to_lowercase().as_str()))
+        .min_by_key(|(_, t)| t.span.0.abs_diff(near))?
+        .0;
+    let no_punct = |a: &Token, b: &Token| {
+        !sentence[a.span.1..b.span.0].contains([',', ';', ':', '.', '"', '(', ')', '“', '”'])
+    };
+    let mut start = head;
+    while start > 0 && head - start < 5 && no_punct(&tokens[start - 1], &tokens[start]) {
+        start -= 1;
+        if DETERMINERS.contains(&tokens[start].text.to_lowercase().as_str())
+            || tokens[start].text.ends_with("'s")
+        {
+            break;
+        }
+    }
+    let mut end = head;
+    if let Some(next) = tokens.get(head + 1)
+        && matches!(next.text, "into" | "on" | "of" | "to" | "for" | "in")
+        && no_punct(&tokens[head], next)
+    {
+        end = head + 1;
+        while end + 1 < tokens.len() && end - head < 8 && no_punct(&tokens[end], &tokens[end + 1]) {
+            end += 1;
+        }
+    }
+    let first = &tokens[start];
+    // Start at the determiner only when it is part of the phrase (not a verb before it).
+    let start_byte = if DETERMINERS.contains(&first.text.to_lowercase().as_str())
+        || first.text.chars().next().is_some_and(char::is_uppercase)
+        || start == head
+    {
+        first.span.0
+    } else {
+        tokens[(start + 1).min(head)].span.0
+    };
+    Some(sentence[start_byte..tokens[end].span.1].to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(s: &str) -> Vec<&str> {
+        split_sentences(s).into_iter().map(|s| s.text).collect()
+    }
+
+    #[test]
+    fn abbreviations_do_not_split() {
+        assert_eq!(
+            texts("Gen. Ali Khan met Sen. Lee in the U.S. capital. They talked."),
+            [
+                "Gen. Ali Khan met Sen. Lee in the U.S. capital.",
+                "They talked."
+            ]
+        );
+    }
+
+    #[test]
+    fn dotted_acronym_at_sentence_end_splits_before_a_starter() {
+        assert_eq!(
+            texts("It was vetoed by the U.S. The vote failed."),
+            ["It was vetoed by the U.S.", "The vote failed."]
+        );
+    }
+
+    #[test]
+    fn quotes_and_paragraphs() {
+        let t = texts(
+            "\"We regret it,\" he said. \"It is a pity.\"\n\nHeadline without stop\nNext line.",
+        );
+        assert_eq!(
+            t,
+            [
+                "\"We regret it,\" he said.",
+                "\"It is a pity.\"",
+                "Headline without stop",
+                "Next line."
+            ]
+        );
+    }
+
+    #[test]
+    fn spans_point_at_text() {
+        let a = "  First one.  Second one!\n";
+        for s in split_sentences(a) {
+            assert_eq!(&a[s.span.clone()], s.text);
+        }
+    }
+
+    #[test]
+    fn long_runs_are_cut() {
+        let a = "word ".repeat(5_000);
+        let s = split_sentences(&a);
+        assert!(s.len() > 1 && s.iter().all(|s| s.text.len() <= MAX_SENTENCE_BYTES));
+    }
+
+    #[test]
+    fn tokens_split_hyphens_and_keep_offsets() {
+        let s = "Russian-Iranian proposal";
+        let t = tokenize(s);
+        assert_eq!(
+            t.iter().map(|t| t.text).collect::<Vec<_>>(),
+            ["Russian", "Iranian", "proposal"]
+        );
+        assert_eq!(&s[t[1].span.0..t[1].span.1], "Iranian");
+    }
+}
