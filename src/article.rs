@@ -35,6 +35,9 @@ pub struct Evidence {
     /// Probability of that sentiment.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub sentiment_confidence: Option<f64>,
+    /// Why the stance was given (with `--explain`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub explanation: Option<crate::classifier::Explanation>,
 }
 
 /// Everything the article says about one actor.
@@ -79,6 +82,8 @@ pub struct Analyzer<'a> {
     pub dictionary: &'a Dictionary,
     /// Stances below this confidence are reported as neutral.
     pub min_confidence: f64,
+    /// Attach this many top features to each evidence entry (0 = no explanations).
+    pub explain: usize,
 }
 
 fn label_map(model: &Classifier, p: &Prediction) -> BTreeMap<String, f64> {
@@ -112,6 +117,7 @@ impl Analyzer<'_> {
                     text: s,
                     actor: spans.clone(),
                     others,
+                    name: &s[spans[0].clone()],
                 };
                 let p = self.stance.predict(&input);
                 let (label, confidence) = if p.confidence < self.min_confidence
@@ -132,6 +138,8 @@ impl Analyzer<'_> {
                     target: proposal_target(s, spans[0].start),
                     sentiment: senti.as_ref().map(|p| p.label.clone()),
                     sentiment_confidence: senti.as_ref().map(|p| p.confidence),
+                    explanation: (self.explain > 0)
+                        .then(|| self.stance.explain(&input, self.explain)),
                 });
             }
         }
@@ -226,6 +234,24 @@ impl ArticleResult {
                 a.sentiment.as_deref().unwrap_or("-"),
                 a.mentions.join(", ")
             );
+            for e in a.evidence.iter().filter(|e| e.explanation.is_some()) {
+                if let Some(x) = &e.explanation {
+                    s += &format!(
+                        "      [{}] {} {:.2} (runner-up {} {:.2}): {}\n",
+                        e.sentence,
+                        e.stance,
+                        e.confidence,
+                        x.runner_up,
+                        x.runner_up_probability,
+                        x.features
+                            .iter()
+                            .take(6)
+                            .map(|f| format!("{} {:+.2}", f.feature, f.margin))
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    );
+                }
+            }
         }
         s
     }

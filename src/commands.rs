@@ -17,6 +17,7 @@ use crate::error::{Result, StanceError};
 use crate::eval::{Metrics, cross_validate, pair_scores, tune, tuning_grid};
 use crate::features::ActorSentence;
 use crate::io::{CsvOptions, load_labelled};
+use crate::report::ScoredRow;
 
 /// A progress bar on a terminal, hidden otherwise or when `quiet`.
 pub fn progress(len: u64, what: &str, quiet: bool) -> ProgressBar {
@@ -227,6 +228,8 @@ pub enum ClassifyFormat {
     Json,
     /// One row per (article, actor, sentence).
     Csv,
+    /// One HTML page, mentions coloured by stance.
+    Html,
 }
 
 /// Articles to read: files, directories (their files, sorted), or `-` for stdin.
@@ -281,6 +284,11 @@ pub fn classify(
         Csv(Box<csv::Writer<&'w mut dyn Write>>),
         Plain(&'w mut dyn Write),
     }
+    if format == ClassifyFormat::Html {
+        out.write_all(crate::report::HTML_HEAD.as_bytes())
+            .map_err(io_err)?;
+    }
+    let html = format == ClassifyFormat::Html;
     let mut sink = if format == ClassifyFormat::Csv {
         let mut w = csv::Writer::from_writer(out);
         w.write_record(CSV_HEADER).map_err(csv_err)?;
@@ -313,7 +321,13 @@ pub fn classify(
     }
     match sink {
         Sink::Csv(mut w) => w.flush().map_err(io_err)?,
-        Sink::Plain(out) => out.flush().map_err(io_err)?,
+        Sink::Plain(out) => {
+            if html {
+                out.write_all(crate::report::HTML_TAIL.as_bytes())
+                    .map_err(io_err)?;
+            }
+            out.flush().map_err(io_err)?
+        }
     }
     Ok(files.len())
 }
@@ -335,8 +349,9 @@ pub struct EvaluateConfig {
     pub quiet: bool,
 }
 
-/// Scores `model` on labelled data, or cross-validates its training recipe there.
-pub fn evaluate(model: &Classifier, cfg: &EvaluateConfig) -> Result<Metrics> {
+/// Scores `model` on labelled data, or cross-validates its training recipe there; returns the
+/// metrics and every scored row (for reports).
+pub fn evaluate(model: &Classifier, cfg: &EvaluateConfig) -> Result<(Metrics, Vec<ScoredRow>)> {
     let dict = load_dictionary(&cfg.actors)?;
     let label = cfg
         .label
@@ -347,11 +362,11 @@ pub fn evaluate(model: &Classifier, cfg: &EvaluateConfig) -> Result<Metrics> {
         eprintln!("warning: {w}");
     }
     let inputs = prepare(&data.examples, &dict);
-    if let Some(k) = cfg.cv {
+    let (labels, y, predicted) = if let Some(k) = cfg.cv {
         let (labels, y) = encode_labels(&data.examples);
-        let pb = progress(k as u64, "cross-val", cfg.quiet);
         let groups = encode_groups(&data.examples);
-        let m = cross_validate(
+        let pb = progress(k as u64, "cross-val", cfg.quiet);
+        let p = crate::eval::cross_val_predict(
             &inputs,
             &y,
             &groups,
@@ -361,31 +376,52 @@ pub fn evaluate(model: &Classifier, cfg: &EvaluateConfig) -> Result<Metrics> {
             |_| pb.inc(1),
         );
         pb.finish_and_clear();
-        return m;
-    }
-    let mut y = Vec::with_capacity(data.examples.len());
-    for e in &data.examples {
-        match model.labels.iter().position(|l| *l == e.label) {
-            Some(i) => y.push(i),
-            None => {
-                return Err(StanceError::csv(
-                    &e.origin.0,
-                    e.origin.1,
-                    None,
-                    format!(
-                        "label {:?} is unknown to the model (it knows {:?})",
-                        e.label, model.labels
-                    ),
-                ));
+        (labels, y, p?)
+    } else {
+        let mut y = Vec::with_capacity(data.examples.len());
+        for e in &data.examples {
+            match model.labels.iter().position(|l| *l == e.label) {
+                Some(i) => y.push(i),
+                None => {
+                    return Err(StanceError::csv(
+                        &e.origin.0,
+                        e.origin.1,
+                        None,
+                        format!(
+                            "label {:?} is unknown to the model (it knows {:?})",
+                            e.label, model.labels
+                        ),
+                    ));
+                }
             }
         }
-    }
-    let pred: Vec<usize> = model
-        .predict_many(&inputs)
+        let p = model
+            .predict_many(&inputs)
+            .iter()
+            .map(|p| {
+                (
+                    model.labels.iter().position(|l| *l == p.label).unwrap_or(0),
+                    p.confidence,
+                )
+            })
+            .collect();
+        (model.labels.clone(), y, p)
+    };
+    let pred: Vec<usize> = predicted.iter().map(|p| p.0).collect();
+    let rows = data
+        .examples
         .iter()
-        .map(|p| model.labels.iter().position(|l| *l == p.label).unwrap_or(0))
+        .zip(&y)
+        .zip(&predicted)
+        .map(|((e, &t), &(p, c))| ScoredRow {
+            text: e.text.clone(),
+            actor: e.actor.clone(),
+            truth: labels[t].clone(),
+            predicted: labels[p].clone(),
+            confidence: c,
+        })
         .collect();
-    Ok(Metrics::compute(&model.labels, &y, &pred))
+    Ok((Metrics::compute(&labels, &y, &pred), rows))
 }
 
 /// Reads `DIR/gold.csv` (`article,actor,stance`) and scores classify on each `DIR/ARTICLE.txt`.
@@ -420,4 +456,113 @@ pub fn evaluate_articles(analyzer: &Analyzer, dir: &Path) -> Result<crate::eval:
         }
     }
     Ok(pair_scores(&gold, &predicted))
+}
+
+/// Explains the label of one (sentence, actor), with other actors found by the dictionary.
+pub fn explain(
+    model: &Classifier,
+    dict: &Dictionary,
+    text: &str,
+    actor: &str,
+    top: usize,
+) -> Result<crate::classifier::Explanation> {
+    if text.trim().is_empty() {
+        return Err(StanceError::Params("--text is empty".into()));
+    }
+    let others: Vec<_> = crate::actors::ActorTracker::new(dict)
+        .find(text)
+        .into_iter()
+        .map(|m| m.span)
+        .collect();
+    let input = ActorSentence::locate(text, actor, &others);
+    if input.actor.is_empty() {
+        eprintln!(
+            "warning: {actor:?} does not occur in the text; explaining it as an absent actor"
+        );
+    }
+    Ok(model.explain(&input, top))
+}
+
+/// What `stance inspect` shows.
+#[derive(Debug, Clone, Serialize)]
+pub struct ModelReport {
+    /// Label column.
+    pub label_column: String,
+    /// Labels.
+    pub labels: Vec<String>,
+    /// Vocabulary size.
+    pub features: usize,
+    /// Training provenance, options and scores.
+    pub training: crate::classifier::TrainingInfo,
+    /// Top features per label: (feature, weight).
+    pub top_features: BTreeMap<String, Vec<(String, f64)>>,
+}
+
+impl ModelReport {
+    /// Human-readable report.
+    pub fn to_text(&self) -> String {
+        let t = &self.training;
+        let mut s = format!(
+            "label column {}   labels {}\nfeatures {}   training rows {}   data sha256 {}\n",
+            self.label_column,
+            self.labels.join(", "),
+            self.features,
+            t.rows,
+            t.data_sha256
+        );
+        s += &format!(
+            "options {}\n",
+            serde_json::to_string(&t.options).unwrap_or_default()
+        );
+        for h in &t.held_out {
+            s += &format!(
+                "{}: accuracy {:.3}, macro-F1 {:.3} ({} rows)\n",
+                h.method, h.accuracy, h.macro_f1, h.rows
+            );
+        }
+        for (i, trial) in t.tuning.iter().take(5).enumerate() {
+            s += &format!(
+                "tuning #{}: macro-F1 {:.3} {}\n",
+                i + 1,
+                trial.macro_f1,
+                serde_json::to_string(&trial.options).unwrap_or_default()
+            );
+        }
+        for (label, feats) in &self.top_features {
+            s += &format!("\ntop features for {label}:\n");
+            for (f, w) in feats {
+                s += &format!("  {w:+8.3}  {f}\n");
+            }
+        }
+        s
+    }
+}
+
+/// Summarises a model.
+pub fn inspect(model: &Classifier, top: usize) -> ModelReport {
+    let k = model.labels.len();
+    let d = model.vocabulary.len();
+    let w = &model.logistic.weights;
+    let top_features = model
+        .labels
+        .iter()
+        .enumerate()
+        .map(|(c, label)| {
+            let mut idx: Vec<usize> = (0..d).collect();
+            idx.sort_by(|&a, &b| w[b * k + c].total_cmp(&w[a * k + c]).then(a.cmp(&b)));
+            let feats = idx
+                .iter()
+                .take(top)
+                .map(|&j| (model.vocabulary.features[j].clone(), w[j * k + c]))
+                .collect();
+            (label.clone(), feats)
+        })
+        .collect();
+    ModelReport {
+        label_column: model.label_column.clone(),
+        labels: model.labels.clone(),
+        features: d,
+        training: model.training.clone(),
+        top_features,
+    }
 }

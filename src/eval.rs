@@ -226,7 +226,7 @@ pub fn stratified_folds(y: &[usize], k: usize, seed: u64) -> Result<Vec<usize>> 
     Ok(fold)
 }
 
-/// Out-of-fold predictions (label indices) of the training recipe, by stratified group K-fold CV.
+/// Out-of-fold predictions (label index, confidence) of the training recipe, by stratified group K-fold CV.
 pub fn cross_val_predict(
     inputs: &[ActorSentence],
     y: &[usize],
@@ -235,9 +235,9 @@ pub fn cross_val_predict(
     opts: &TrainOptions,
     k: usize,
     mut on_fold: impl FnMut(usize),
-) -> Result<Vec<usize>> {
+) -> Result<Vec<(usize, f64)>> {
     let folds = stratified_group_folds(y, groups, k, opts.seed)?;
-    let mut predicted = vec![0; y.len()];
+    let mut predicted = vec![(0, 0.0); y.len()];
     for f in 0..k {
         let train: Vec<usize> = (0..y.len()).filter(|&i| folds[i] != f).collect();
         let test: Vec<usize> = (0..y.len()).filter(|&i| folds[i] == f).collect();
@@ -246,7 +246,10 @@ pub fn cross_val_predict(
         let model = Classifier::fit(&tr_in, &tr_y, labels, "label", opts)?;
         let te_in: Vec<ActorSentence> = test.iter().map(|&i| inputs[i].clone()).collect();
         for (&i, p) in test.iter().zip(model.predict_many(&te_in)) {
-            predicted[i] = labels.iter().position(|l| *l == p.label).unwrap_or(0);
+            predicted[i] = (
+                labels.iter().position(|l| *l == p.label).unwrap_or(0),
+                p.confidence,
+            );
         }
         on_fold(f);
     }
@@ -263,7 +266,10 @@ pub fn cross_validate(
     k: usize,
     on_fold: impl FnMut(usize),
 ) -> Result<Metrics> {
-    let predicted = cross_val_predict(inputs, y, groups, labels, opts, k, on_fold)?;
+    let predicted: Vec<usize> = cross_val_predict(inputs, y, groups, labels, opts, k, on_fold)?
+        .into_iter()
+        .map(|p| p.0)
+        .collect();
     Ok(Metrics::compute(labels, y, &predicted))
 }
 
@@ -271,13 +277,13 @@ pub fn cross_validate(
 pub fn tuning_grid(base: &TrainOptions) -> Vec<TrainOptions> {
     let mut grid = Vec::new();
     for l2 in [0.02, 0.05, 0.2] {
-        for (ngrams, chars) in [((1, 2), None), ((1, 3), None), ((1, 2), Some((3, 5)))] {
-            for window in [2, 4] {
+        for ngrams in [(1, 2), (1, 3)] {
+            for (window, cues) in [(3, 300), (5, 300), (3, 0)] {
                 let mut o = base.clone();
                 o.l2 = l2;
                 o.features.word_ngrams = ngrams;
-                o.features.char_ngrams = chars;
                 o.features.window = window;
+                o.features.cues = cues;
                 grid.push(o);
             }
         }

@@ -49,8 +49,14 @@ pub struct FeatureOptions {
     /// actor-relative features, applied before normalisation.
     #[serde(default = "one")]
     pub sentence_weight: f64,
+    /// Keep only word n-grams within this many tokens of the actor (`None`: the whole sentence).
+    #[serde(default)]
+    pub context: Option<usize>,
     /// Number of cue words (χ²-selected) whose nearest occurrence left and right of the actor is a feature (0 = off).
     pub cues: usize,
+    /// When the actor is not in the text, cross its name with the words (`T:` features).
+    #[serde(default)]
+    pub target_cross: bool,
     /// Replace actor mentions by placeholders (off: plain bag of words).
     pub actor_aware: bool,
     /// Drop features seen in fewer training rows than this.
@@ -70,6 +76,8 @@ impl Default for FeatureOptions {
             zones: true,
             cues: 300,
             sentence_weight: 1.0,
+            context: None,
+            target_cross: false,
             actor_aware: true,
             min_count: 1,
             weighting: Weighting::TfIdf,
@@ -95,7 +103,10 @@ impl FeatureOptions {
             )));
         }
         if !(self.sentence_weight.is_finite() && self.sentence_weight > 0.0) {
-            return Err(StanceError::Params(format!("sentence weight must be > 0, got {}", self.sentence_weight)));
+            return Err(StanceError::Params(format!(
+                "sentence weight must be > 0, got {}",
+                self.sentence_weight
+            )));
         }
         if self.min_count == 0 {
             return Err(StanceError::Params("min count must be at least 1".into()));
@@ -117,12 +128,14 @@ pub struct ActorSentence<'a> {
     pub actor: Vec<Range<usize>>,
     /// Byte ranges of other actors' mentions.
     pub others: Vec<Range<usize>>,
+    /// The actor (or target topic) as given, used when it is not mentioned in the text.
+    pub name: &'a str,
 }
 
 impl<'a> ActorSentence<'a> {
     /// Locates `actor` in `text` (whole-word, case-sensitive, then case-insensitive) and marks
     /// `others` — mentions of other actors — that do not overlap it.
-    pub fn locate(text: &'a str, actor: &str, others: &[Range<usize>]) -> Self {
+    pub fn locate(text: &'a str, actor: &'a str, others: &[Range<usize>]) -> Self {
         let mut spans = find_whole_word(text, actor);
         if spans.is_empty() {
             spans = find_whole_word(&text.to_lowercase(), &actor.to_lowercase())
@@ -139,6 +152,7 @@ impl<'a> ActorSentence<'a> {
             text,
             actor: spans,
             others,
+            name: actor,
         }
     }
 }
@@ -228,12 +242,13 @@ impl FeatureSink for StringSink {
 /// around them ("called for *a* probe"), not on their own, and would crowd out content words.
 /// A fixed English list, as in every bag-of-words toolkit.
 const STOPWORDS: &[&str] = &[
-    "a", "an", "the", "of", "to", "in", "on", "at", "by", "for", "with", "from", "into", "over", "and", "or", "but",
-    "as", "that", "this", "these", "those", "it", "its", "he", "she", "his", "her", "they", "their", "them", "we",
-    "our", "i", "you", "is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "do", "does",
-    "did", "will", "would", "could", "should", "may", "might", "can", "s", "said", "says", "which", "who",
-    "whom", "what", "when", "where", "while", "after", "before", "about", "than", "then", "there", "also",
-    "on", "up", "out", "not", "no", "if", "so", "such", "any", "all", "some", "one", "two", "new", "its",
+    "a", "an", "the", "of", "to", "in", "on", "at", "by", "for", "with", "from", "into", "over",
+    "and", "or", "but", "as", "that", "this", "these", "those", "it", "its", "he", "she", "his",
+    "her", "they", "their", "them", "we", "our", "i", "you", "is", "are", "was", "were", "be",
+    "been", "being", "has", "have", "had", "do", "does", "did", "will", "would", "could", "should",
+    "may", "might", "can", "s", "said", "says", "which", "who", "whom", "what", "when", "where",
+    "while", "after", "before", "about", "than", "then", "there", "also", "on", "up", "out", "not",
+    "no", "if", "so", "such", "any", "all", "some", "one", "two", "new", "its",
 ];
 
 /// Cue words: the words most associated with the labels in the training data (chosen by χ²
@@ -279,7 +294,9 @@ impl Cues {
         let mut scored: Vec<(f64, String)> = counts
             .into_iter()
             .filter(|(w, c)| {
-                c.iter().sum::<f64>() >= 3.0 && w.chars().any(char::is_alphabetic) && !STOPWORDS.contains(&w.as_str())
+                c.iter().sum::<f64>() >= 3.0
+                    && w.chars().any(char::is_alphabetic)
+                    && !STOPWORDS.contains(&w.as_str())
             })
             .map(|(w, c)| {
                 let df: f64 = c.iter().sum();
@@ -357,6 +374,13 @@ pub fn extract(
         seq.push(t.text);
     }
 
+    // Optionally keep only n-grams near the actor (a local bag of words).
+    let near = |start: usize, n: usize| match (opts.context, actor_pos.is_empty()) {
+        (Some(c), false) => actor_pos
+            .iter()
+            .any(|&p| start + n + c > p && start <= p + c),
+        _ => true,
+    };
     let (lo, hi) = opts.word_ngrams;
     for n in lo..=hi {
         let prefix = match n {
@@ -365,8 +389,10 @@ pub fn extract(
             3 => "t:",
             _ => "n:",
         };
-        for gram in seq.windows(n) {
-            sink.emit(prefix, gram);
+        for (start, gram) in seq.windows(n).enumerate() {
+            if near(start, n) {
+                sink.emit(prefix, gram);
+            }
         }
     }
 
@@ -396,6 +422,17 @@ pub fn extract(
     }
     if actor_pos.is_empty() {
         sink.emit("x:", &["no-actor"]);
+        if opts.target_cross && !input.name.is_empty() {
+            // The target is a topic, not a mention (a tweet's subject, a claim): cross it with
+            // the words, so each target learns its own vocabulary of stance.
+            let name = input.name;
+            for w in seq.iter().filter(|w| **w != OTHER) {
+                sink.emit("T:", &[name, w]);
+            }
+            for gram in seq.windows(2) {
+                sink.emit("TB:", &[name, gram[0], gram[1]]);
+            }
+        }
         return;
     }
     for &p in &actor_pos {

@@ -16,6 +16,7 @@ pub mod features;
 pub mod import;
 pub mod io;
 pub mod model;
+pub mod report;
 pub mod text;
 
 pub use error::{Result, StanceError};

@@ -33,6 +33,50 @@ enum Command {
     Evaluate(EvaluateArgs),
     /// Convert a public data set to the project's CSV format (written to stdout or --out).
     Import(ImportArgs),
+    /// Explain one label: the features that pushed it, and the runner-up.
+    Explain(ExplainArgs),
+    /// Show a model: labels, training data, options, scores, top features per label.
+    Inspect(InspectArgs),
+    /// Print a shell completion script.
+    Completions {
+        /// The shell.
+        shell: clap_complete::Shell,
+    },
+    /// Print the man page (roff) to stdout.
+    Man,
+}
+
+#[derive(Args)]
+struct ExplainArgs {
+    /// The sentence.
+    #[arg(long)]
+    text: String,
+    /// The actor as written in the sentence.
+    #[arg(long)]
+    actor: String,
+    /// Model (default: the shipped stance model).
+    #[arg(long)]
+    model: Option<PathBuf>,
+    /// How many features to show.
+    #[arg(long, default_value_t = 12)]
+    top: usize,
+    /// Output format.
+    #[arg(long, value_enum, default_value = "text")]
+    format: EvalFormat,
+    #[command(flatten)]
+    common: CommonArgs,
+}
+
+#[derive(Args)]
+struct InspectArgs {
+    /// Model file (default: the shipped stance model).
+    model: Option<PathBuf>,
+    /// Features to list per label.
+    #[arg(long, default_value_t = 25)]
+    top: usize,
+    /// Output format.
+    #[arg(long, value_enum, default_value = "text")]
+    format: EvalFormat,
 }
 
 #[derive(Args)]
@@ -92,6 +136,12 @@ struct TrainArgs {
     /// Number of χ²-selected cue words located relative to the actor (0 = off).
     #[arg(long, default_value_t = 300)]
     cues: usize,
+    /// When the actor is a topic absent from the text (a tweet's target), cross it with the words.
+    #[arg(long)]
+    target_cross: bool,
+    /// Keep only word n-grams within N tokens of the actor (default: whole sentence).
+    #[arg(long, value_name = "N")]
+    context: Option<usize>,
     /// Weight of whole-sentence n-grams relative to actor-relative features.
     #[arg(long, default_value_t = 1.0)]
     sentence_weight: f64,
@@ -140,6 +190,7 @@ enum FormatArg {
     Table,
     Json,
     Csv,
+    Html,
 }
 
 #[derive(Args)]
@@ -162,6 +213,9 @@ struct ClassifyArgs {
     /// Report stances below this confidence as neutral.
     #[arg(long, default_value_t = 0.0)]
     min_confidence: f64,
+    /// Attach the features that drove each label (JSON: evidence[].explanation).
+    #[arg(long)]
+    explain: bool,
     #[command(flatten)]
     common: CommonArgs,
 }
@@ -186,6 +240,12 @@ struct EvaluateArgs {
     /// Output format.
     #[arg(long, value_enum, default_value = "text")]
     format: EvalFormat,
+    /// Also write a self-contained HTML report (tables, confusion heat map, calibration, worst errors).
+    #[arg(long, value_name = "FILE.html")]
+    report: Option<PathBuf>,
+    /// Also write the plots as SVG files into this folder.
+    #[arg(long, value_name = "DIR")]
+    plots: Option<PathBuf>,
     #[command(flatten)]
     common: CommonArgs,
 }
@@ -249,7 +309,64 @@ fn run(cli: Cli) -> Result<()> {
         Command::Classify(a) => classify(a),
         Command::Evaluate(a) => evaluate(a),
         Command::Import(a) => import(a),
+        Command::Explain(a) => explain(a),
+        Command::Inspect(a) => inspect(a),
+        Command::Completions { shell } => {
+            clap_complete::generate(
+                shell,
+                &mut <Cli as clap::CommandFactory>::command(),
+                "stance",
+                &mut std::io::stdout(),
+            );
+            Ok(())
+        }
+        Command::Man => {
+            clap_mangen::Man::new(<Cli as clap::CommandFactory>::command())
+                .render(&mut std::io::stdout())?;
+            Ok(())
+        }
     }
+}
+
+fn explain(a: ExplainArgs) -> Result<()> {
+    let model = commands::load_model(a.model.as_deref())?;
+    let dict = commands::load_dictionary(&a.common.actors)?;
+    let e = commands::explain(&model, &dict, &a.text, &a.actor, a.top)?;
+    let mut out = std::io::stdout().lock();
+    match a.format {
+        EvalFormat::Json => writeln!(out, "{}", serde_json::to_string(&e)?)?,
+        EvalFormat::Text => {
+            writeln!(
+                out,
+                "{} {:.3}   runner-up {} {:.3}",
+                e.label, e.confidence, e.runner_up, e.runner_up_probability
+            )?;
+            writeln!(
+                out,
+                "{:<40} {:>8}  {:<10} {:>7}",
+                "feature", "margin", "favours", "value"
+            )?;
+            for f in &e.features {
+                writeln!(
+                    out,
+                    "{:<40} {:>+8.3}  {:<10} {:>7.3}",
+                    f.feature, f.margin, f.toward, f.value
+                )?;
+            }
+        }
+    }
+    Ok(())
+}
+
+fn inspect(a: InspectArgs) -> Result<()> {
+    let model = commands::load_model(a.model.as_deref())?;
+    let report = commands::inspect(&model, a.top);
+    let mut out = std::io::stdout().lock();
+    match a.format {
+        EvalFormat::Json => writeln!(out, "{}", serde_json::to_string(&report)?)?,
+        EvalFormat::Text => write!(out, "{}", report.to_text())?,
+    }
+    Ok(())
 }
 
 fn import(a: ImportArgs) -> Result<()> {
@@ -279,6 +396,8 @@ fn train(a: TrainArgs) -> Result<()> {
                 zones: true,
                 cues: a.cues,
                 sentence_weight: a.sentence_weight,
+                context: a.context,
+                target_cross: a.target_cross,
                 actor_aware: !a.no_actor_features,
                 min_count: a.min_count,
                 weighting: match a.weighting {
@@ -331,11 +450,13 @@ fn classify(a: ClassifyArgs) -> Result<()> {
         sentiment: sentiment_model.as_ref(),
         dictionary: &dictionary,
         min_confidence: a.min_confidence,
+        explain: if a.explain { 8 } else { 0 },
     };
     let format = match a.format {
         Some(FormatArg::Table) => ClassifyFormat::Table,
         Some(FormatArg::Json) => ClassifyFormat::Json,
         Some(FormatArg::Csv) => ClassifyFormat::Csv,
+        Some(FormatArg::Html) => ClassifyFormat::Html,
         None if std::io::stdout().is_terminal() => ClassifyFormat::Table,
         None => ClassifyFormat::Json,
     };
@@ -355,6 +476,7 @@ fn evaluate(a: EvaluateArgs) -> Result<()> {
             sentiment: None,
             dictionary: &dictionary,
             min_confidence: 0.0,
+            explain: 0,
         };
         let s = commands::evaluate_articles(&analyzer, dir)
             .with_context(|| format!("evaluating {}", dir.display()))?;
@@ -388,7 +510,34 @@ fn evaluate(a: EvaluateArgs) -> Result<()> {
         },
         quiet: a.common.quiet,
     };
-    let m = commands::evaluate(&model, &cfg)?;
+    let (m, rows) = commands::evaluate(&model, &cfg)?;
+    if let Some(path) = &a.report {
+        let title = format!(
+            "stance evaluation: {}",
+            cfg.data
+                .iter()
+                .map(|p| p.display().to_string())
+                .collect::<Vec<_>>()
+                .join(", ")
+        );
+        stance::io::write_atomic(
+            path,
+            stance::report::evaluation_html(&title, &m, &rows, 25).as_bytes(),
+        )?;
+        eprintln!("wrote {}", path.display());
+    }
+    if let Some(dir) = &a.plots {
+        std::fs::create_dir_all(dir).with_context(|| format!("creating {}", dir.display()))?;
+        stance::io::write_atomic(
+            &dir.join("confusion.svg"),
+            stance::report::confusion_svg(&m).as_bytes(),
+        )?;
+        stance::io::write_atomic(
+            &dir.join("reliability.svg"),
+            stance::report::reliability_svg(&rows, 10).as_bytes(),
+        )?;
+        eprintln!("wrote {}/confusion.svg and reliability.svg", dir.display());
+    }
     match a.format {
         EvalFormat::Json => writeln!(out, "{}", serde_json::to_string(&m)?)?,
         EvalFormat::Text => write!(out, "{}", m.to_text())?,

@@ -237,3 +237,191 @@ fn bad_usage_exits_2_and_missing_file_exits_1() {
         .code(1)
         .stderr(predicate::str::contains("/no/such/article.txt"));
 }
+
+#[test]
+fn explain_inspect_completions_and_man() {
+    let dir = tempfile::tempdir().unwrap();
+    let model = train_small(dir.path());
+    let out = stance()
+        .args([
+            "explain",
+            "--format",
+            "json",
+            "--text",
+            "Hungary vetoed the inquiry.",
+            "--actor",
+            "Hungary",
+            "--model",
+        ])
+        .arg(&model)
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let v: serde_json::Value = serde_json::from_slice(&out).unwrap();
+    assert!(v["label"].is_string() && v["runner_up"].is_string());
+    let feats = v["features"].as_array().unwrap();
+    assert!(
+        feats.iter().any(|f| f["feature"] == "b:@a vetoed"),
+        "{feats:?}"
+    );
+    stance()
+        .args(["inspect", "--top", "3"])
+        .arg(&model)
+        .assert()
+        .success()
+        .stdout(
+            predicate::str::contains("top features for opposes")
+                .and(predicate::str::contains("sha256")),
+        );
+    stance()
+        .args(["completions", "bash"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("stance"));
+    stance()
+        .args(["man"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains(".TH"));
+}
+
+#[test]
+fn classify_explain_adds_explanations_to_json() {
+    let dir = tempfile::tempdir().unwrap();
+    let model = train_small(dir.path());
+    let out = stance()
+        .args([
+            "classify",
+            "--no-sentiment",
+            "--explain",
+            "--format",
+            "json",
+            "--model",
+        ])
+        .arg(&model)
+        .write_stdin("Egypt rejected the probe.")
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let v: serde_json::Value = serde_json::from_slice(&out).unwrap();
+    let x = &v["actors"][0]["evidence"][0]["explanation"];
+    assert!(
+        x["features"].as_array().is_some_and(|f| !f.is_empty()),
+        "{v}"
+    );
+}
+
+#[test]
+fn min_confidence_turns_weak_stances_neutral() {
+    let dir = tempfile::tempdir().unwrap();
+    let model = train_small(dir.path());
+    stance()
+        .args([
+            "classify",
+            "--no-sentiment",
+            "--min-confidence",
+            "0.999",
+            "--format",
+            "csv",
+            "--model",
+        ])
+        .arg(&model)
+        .write_stdin("Egypt rejected the probe.")
+        .assert()
+        .success()
+        .stdout(
+            predicate::str::contains(",neutral,").and(predicate::str::contains("opposes").not()),
+        );
+}
+
+#[test]
+fn odd_inputs_do_not_break_classify() {
+    let dir = tempfile::tempdir().unwrap();
+    let model = train_small(dir.path());
+    let cases: Vec<(&str, Vec<u8>)> = vec![
+        ("empty.txt", Vec::new()),
+        ("binary.bin", (0..=255u8).cycle().take(5000).collect()),
+        (
+            "cyrillic.txt",
+            "Москва отклонила расследование. 北京拒绝了调查。 رفضت القاهرة التحقيق"
+                .as_bytes()
+                .to_vec(),
+        ),
+        ("one-line.txt", "word ".repeat(200_000).into_bytes()),
+    ];
+    for (name, bytes) in cases {
+        let p = dir.path().join(name);
+        std::fs::write(&p, bytes).unwrap();
+        stance()
+            .args(["classify", "--no-sentiment", "--format", "json", "--model"])
+            .arg(&model)
+            .arg(&p)
+            .assert()
+            .success();
+    }
+    // A directory is read file by file, in name order.
+    let out = stance()
+        .args(["classify", "--no-sentiment", "--format", "json", "--model"])
+        .arg(&model)
+        .arg(dir.path())
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    assert_eq!(String::from_utf8_lossy(&out).lines().count(), 5); // 4 articles + the model file
+}
+
+#[test]
+fn csv_edge_cases_train() {
+    let dir = tempfile::tempdir().unwrap();
+    let small = std::fs::read_to_string(data("small.csv")).unwrap();
+    // BOM + CRLF + blank lines + a duplicate row: trains, with a duplicate warning.
+    let mut messy = String::from("\u{feff}");
+    messy.push_str(&small.replace('\n', "\r\n\r\n"));
+    messy.push_str(
+        "\"Egypt rejected the call for an international probe.\",Egypt,opposes,negative,a8\r\n",
+    );
+    let p = dir.path().join("messy.csv");
+    std::fs::write(&p, messy).unwrap();
+    stance()
+        .args(["train", "--validation", "0", "--data"])
+        .arg(&p)
+        .arg("--out")
+        .arg(dir.path().join("m.json"))
+        .assert()
+        .success()
+        .stderr(predicate::str::contains("1 duplicate rows"));
+    for (name, content, want) in [
+        ("empty.csv", "", "empty.csv:1"),
+        ("header.csv", "text,actor,stance\n", "header only"),
+        (
+            "quote.csv",
+            "text,actor,stance\n\"open quote,X,supports\nnext,Y,opposes\n",
+            "quote.csv:2",
+        ),
+    ] {
+        let p = dir.path().join(name);
+        std::fs::write(&p, content).unwrap();
+        stance()
+            .args(["train", "--data"])
+            .arg(&p)
+            .arg("--out")
+            .arg(dir.path().join("never.json"))
+            .assert()
+            .code(1)
+            .stderr(predicate::str::contains(want));
+        assert!(!dir.path().join("never.json").exists());
+    }
+    stance()
+        .args(["train", "--data"])
+        .arg(dir.path())
+        .arg("--out")
+        .arg(dir.path().join("x.json"))
+        .assert()
+        .code(1);
+}

@@ -1,0 +1,110 @@
+#!/usr/bin/env python3
+"""scikit-learn reference baseline for benches/accuracy/run (runs inside benches/accuracy/.venv).
+
+TfidfVectorizer(ngram_range=(1, 2), sublinear_tf=True) + LogisticRegression(C=10, max_iter=2000),
+everything else at scikit-learn defaults, on the very CSV files the stance run uses.
+
+  tweeteval: one model per target (the `actor` column), trained on train+val, predictions of the
+             five targets pooled, F_avg = mean(F1(favor), F1(against)) over all test tweets.
+  newsmtsc:  one model on the sentence text as is (no target marking), one row per target,
+             macro-F1 over negative/neutral/positive on each test set.
+
+Fit time = wall-clock seconds of vectorizer.fit_transform + classifier.fit (summed over targets).
+Prints one JSON object on stdout.
+"""
+import argparse
+import csv
+import json
+import sys
+import time
+
+import sklearn
+from sklearn.feature_extraction.text import TfidfVectorizer
+from sklearn.linear_model import LogisticRegression
+from sklearn.metrics import f1_score
+
+
+def read_rows(path, label):
+    with open(path, newline="", encoding="utf-8") as f:
+        rows = list(csv.DictReader(f))
+    if not rows:
+        sys.exit(f"sklearn_baseline: {path}: no rows")
+    for i, r in enumerate(rows):
+        if not r.get("text") or not r.get("actor") or not r.get(label):
+            sys.exit(f"sklearn_baseline: {path}: row {i + 2} lacks text/actor/{label}")
+    return rows
+
+
+def fit(texts, labels):
+    t0 = time.perf_counter()
+    vec = TfidfVectorizer(ngram_range=(1, 2), sublinear_tf=True)
+    x = vec.fit_transform(texts)
+    clf = LogisticRegression(C=10, max_iter=2000)
+    clf.fit(x, labels)
+    return vec, clf, time.perf_counter() - t0
+
+
+def tweeteval(train_path, test_path):
+    train, test = read_rows(train_path, "stance"), read_rows(test_path, "stance")
+    targets = sorted({r["actor"] for r in train})
+    if sorted({r["actor"] for r in test}) != targets:
+        sys.exit("sklearn_baseline: train and test targets differ")
+    gold, pred, fit_s, per_target = [], [], 0.0, {}
+    for t in targets:
+        tr = [r for r in train if r["actor"] == t]
+        te = [r for r in test if r["actor"] == t]
+        vec, clf, s = fit([r["text"] for r in tr], [r["stance"] for r in tr])
+        fit_s += s
+        p = list(clf.predict(vec.transform([r["text"] for r in te])))
+        g = [r["stance"] for r in te]
+        f = f1_score(g, p, labels=["favor", "against"], average=None, zero_division=0)
+        per_target[t] = {"n": len(te), "f_avg": float(f.mean()), "fit_s": s}
+        gold += g
+        pred += p
+    f = f1_score(gold, pred, labels=["favor", "against"], average=None, zero_division=0)
+    return {
+        "n": len(gold),
+        "f1_favor": float(f[0]),
+        "f1_against": float(f[1]),
+        "f_avg": float(f.mean()),
+        "fit_s": fit_s,
+        "per_target": per_target,
+    }
+
+
+def newsmtsc(train_path, tests):
+    train = read_rows(train_path, "sentiment")
+    vec, clf, s = fit([r["text"] for r in train], [r["sentiment"] for r in train])
+    out = {"fit_s": s, "tests": {}}
+    for name, path in tests:
+        te = read_rows(path, "sentiment")
+        p = clf.predict(vec.transform([r["text"] for r in te]))
+        g = [r["sentiment"] for r in te]
+        out["tests"][name] = {
+            "n": len(te),
+            "macro_f1": float(
+                f1_score(g, p, labels=["negative", "neutral", "positive"], average="macro", zero_division=0)
+            ),
+        }
+    return out
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("task", choices=["tweeteval", "newsmtsc"])
+    ap.add_argument("--train", required=True)
+    ap.add_argument("--test", required=True, action="append", help="FILE, or NAME=FILE (newsmtsc)")
+    a = ap.parse_args()
+    if a.task == "tweeteval":
+        if len(a.test) != 1:
+            sys.exit("sklearn_baseline: tweeteval takes one --test")
+        res = tweeteval(a.train, a.test[0])
+    else:
+        tests = [t.split("=", 1) if "=" in t else (t, t) for t in a.test]
+        res = newsmtsc(a.train, tests)
+    res["sklearn_version"] = sklearn.__version__
+    print(json.dumps(res, sort_keys=True))
+
+
+if __name__ == "__main__":
+    main()
