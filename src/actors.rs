@@ -329,6 +329,20 @@ const TITLE_HEADS: &[&str] = &[
     "Deputy",
     "Premier",
     "Advocate",
+    "senator",
+    "manager",
+    "candidate",
+    "lawyer",
+    "activist",
+    "editor",
+    "governor",
+    "mayor",
+    "Permanent",
+    "Representative",
+    "founder",
+    "Founder",
+    "chairperson",
+    "Chairperson",
 ];
 
 /// Words that may continue a title before the name ("Secretary of State", "Secretary-General").
@@ -499,6 +513,11 @@ const ORG_HEADS: &[&str] = &[
     "Cabinet",
     "Government",
     "Duma",
+    "Community",
+    "Forum",
+    "Greens",
+    "Centres",
+    "Mounted",
     "Knesset",
     "Bundestag",
 ];
@@ -668,8 +687,41 @@ impl<'d> ActorTracker<'d> {
             }
         }
 
-        // Organisations not in the dictionary, recognised by the last word of their name.
+        // Organisations not in the dictionary, recognised by an organisation word in their name.
+        // A run that starts with a country's demonym is that country's organisation ("Colombian
+        // Cycling Federation"), unless it is a government body, which speaks for the country.
         for r in organisation_names(sentence, &tokens) {
+            let inside: Vec<usize> = (0..found.len())
+                .filter(|&k| found[k].span.start < r.end && r.start < found[k].span.end)
+                .collect();
+            let name = sentence[r.clone()].to_string();
+            let last_word = name.split_whitespace().last().unwrap_or("");
+            let mut affiliation = None;
+            let countries_only = inside
+                .iter()
+                .all(|&k| self.actors[found[k].actor].kind == ActorKind::Country);
+            let strictly_inside = inside
+                .iter()
+                .all(|&k| found[k].span.end - found[k].span.start < r.end - r.start);
+            if !inside.is_empty() {
+                if !(countries_only && strictly_inside) || GOVERNMENT_HEADS.contains(&last_word) {
+                    continue;
+                }
+                affiliation = Some(self.actors[found[inside[0]].actor].canonical.clone());
+                for &k in inside.iter().rev() {
+                    found.remove(k);
+                }
+            }
+            let a = self.register(&name, ActorKind::Organisation, affiliation, &name);
+            found.push(Mention {
+                span: r,
+                actor: a,
+                pronoun: false,
+            });
+        }
+
+        // People who speak without a title ("Ramón Ibarra, who edited…").
+        for r in untitled_speakers(sentence, &tokens) {
             if found
                 .iter()
                 .any(|m| m.span.start < r.end && r.start < m.span.end)
@@ -677,7 +729,15 @@ impl<'d> ActorTracker<'d> {
                 continue;
             }
             let name = sentence[r.clone()].to_string();
-            let a = self.register(&name, ActorKind::Organisation, None, &name);
+            let canonical = match name
+                .split_whitespace()
+                .last()
+                .and_then(|s| self.by_surname.get(s))
+            {
+                Some(&id) => self.actors[id].canonical.clone(),
+                None => name.clone(),
+            };
+            let a = self.register(&canonical, ActorKind::Person, None, &name);
             found.push(Mention {
                 span: r,
                 actor: a,
@@ -723,7 +783,23 @@ fn only_space(sentence: &str, a: &Token, b: &Token) -> bool {
         .all(|c| c == ' ' || c == '-' || c == '\'' || c == '’')
 }
 
+/// A token that can be part of a person's name: capitalised, not a title or function word,
+/// not a possessive ("General's").
+fn name_token(t: &str) -> bool {
+    is_capitalised(t)
+        && !NOT_NAMES.contains(&t)
+        && !TITLE_HEADS.contains(&t)
+        && !ORG_HEADS.contains(&t)
+        && !t.ends_with("'s")
+        && !t.ends_with("’s")
+}
+
 /// Names that follow a title: (name byte range, byte where the title begins).
+///
+/// "Foreign Minister Sergei Lavrov", "Secretary of State Rex Tillerson", "his counterpart, Rex
+/// Tillerson", "Minister for Works and Transport Salum Kombo", "Ambassador to CAR Zhao Liqun".
+/// When a prepositional phrase follows the title, its capitalised words and the name run
+/// together; the name is then the last two of them.
 fn titled_names(sentence: &str, tokens: &[Token]) -> Vec<(Range<usize>, usize)> {
     let mut out = Vec::new();
     let mut i = 0;
@@ -742,20 +818,47 @@ fn titled_names(sentence: &str, tokens: &[Token]) -> Vec<(Range<usize>, usize)> 
             start -= 1;
         }
         let mut j = i + 1;
+        let mut after_phrase = false;
         while j < tokens.len() && TITLE_CONTINUATIONS.contains(&tokens[j].text) {
+            after_phrase |= matches!(tokens[j].text, "of" | "for");
             j += 1;
         }
-        // An appositive comma is allowed: "his counterpart, Rex Tillerson".
+        // "to the UN", "for Works and Transport": a phrase of capitalised words before the name.
+        if j < tokens.len() && matches!(tokens[j].text, "to" | "for" | "of" | "at" | "in") {
+            after_phrase = true;
+            j += 1;
+            if j < tokens.len() && matches!(tokens[j].text, "the" | "The") {
+                j += 1;
+            }
+        }
         let first = j;
         let mut end = j;
         while end < tokens.len()
-            && end < first + 4
-            && is_capitalised(tokens[end].text)
-            && !NOT_NAMES.contains(&tokens[end].text)
-            && !TITLE_HEADS.contains(&tokens[end].text)
+            && end < first + if after_phrase { 7 } else { 4 }
             && (end == first || only_space(sentence, &tokens[end - 1], &tokens[end]))
         {
+            let t = tokens[end].text;
+            let joins = after_phrase && end > first && t == "and";
+            let caps = is_capitalised(t)
+                || (after_phrase && t.len() > 1 && t.chars().all(char::is_uppercase));
+            if !(joins || caps) || (!after_phrase && !name_token(t)) {
+                break;
+            }
             end += 1;
+        }
+        // With a phrase, the name is the trailing run of name tokens, at most two.
+        let mut name_start = first;
+        if after_phrase {
+            name_start = end;
+            while name_start > first
+                && end - name_start < 2
+                && name_token(tokens[name_start - 1].text)
+            {
+                name_start -= 1;
+            }
+            if end - name_start < 2 {
+                name_start = end; // a department without a name: nobody here
+            }
         }
         let lower_head = tokens[i]
             .text
@@ -767,10 +870,10 @@ fn titled_names(sentence: &str, tokens: &[Token]) -> Vec<(Range<usize>, usize)> 
                 [tokens[first - 1].span.1..tokens.get(first).map_or(sentence.len(), |t| t.span.0)];
             gap.trim_start_matches('.').trim() == "" || gap.trim() == ","
         };
-        let n = end - first;
+        let n = end - name_start;
         if gap_ok && (n >= 2 || (n == 1 && !lower_head)) {
             out.push((
-                tokens[first].span.0..tokens[end - 1].span.1,
+                tokens[name_start].span.0..tokens[end - 1].span.1,
                 tokens[start].span.0,
             ));
             i = end;
@@ -781,50 +884,110 @@ fn titled_names(sentence: &str, tokens: &[Token]) -> Vec<(Range<usize>, usize)> 
     out
 }
 
-/// Capitalised runs ending in an organisation word: "National Electoral Commission".
+/// Two or three name tokens that speak without a title: "Ramón Ibarra, who edited…",
+/// "Maria Santos said…". Only before a speech verb or an appositive "who".
+fn untitled_speakers(sentence: &str, tokens: &[Token]) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i + 1 < tokens.len() {
+        let mut end = i;
+        while end < tokens.len()
+            && end < i + 3
+            && name_token(tokens[end].text)
+            && (end == i || only_space(sentence, &tokens[end - 1], &tokens[end]))
+        {
+            end += 1;
+        }
+        let preceded_ok = i == 0
+            || !is_capitalised(tokens[i - 1].text)
+            || !only_space(sentence, &tokens[i - 1], &tokens[i]);
+        if end - i >= 2 && end < tokens.len() && preceded_ok {
+            let next = tokens[end].text;
+            let gap = &sentence[tokens[end - 1].span.1..tokens[end].span.0];
+            let speaks = matches!(
+                next,
+                "said" | "told" | "says" | "added" | "stressed" | "insisted" | "warned"
+            ) || (gap.trim() == "," && next == "who");
+            if speaks {
+                out.push(tokens[i].span.0..tokens[end - 1].span.1);
+                i = end;
+                continue;
+            }
+        }
+        i += 1;
+    }
+    out
+}
+
+/// Last words of government bodies that speak for their country ("the Chinese Foreign Ministry").
+const GOVERNMENT_HEADS: &[&str] = &[
+    "Ministry",
+    "Government",
+    "Cabinet",
+    "Embassy",
+    "Office",
+    "Presidency",
+    "Mission",
+    "Department",
+];
+
+/// Capitalised runs that contain an organisation word: "National Electoral Commission",
+/// "Party for Renewal and Justice", "Colombian Cycling Federation". Returns each run's range.
 fn organisation_names(sentence: &str, tokens: &[Token]) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     let mut i = 0;
+    let upper = |t: &str| t.len() > 1 && t.chars().all(|c| c.is_uppercase());
     while i < tokens.len() {
-        if !is_capitalised(tokens[i].text) && !tokens[i].text.chars().all(|c| c.is_uppercase()) {
+        let t0 = tokens[i].text;
+        if !(is_capitalised(t0) || upper(t0)) || NOT_NAMES.contains(&t0) && !ORG_HEADS.contains(&t0)
+        {
             i += 1;
             continue;
         }
         let mut j = i;
-        let mut last_head = None;
+        let mut has_head = false;
+        let mut last_cap = i;
         while j < tokens.len() {
             let t = tokens[j].text;
-            let joiner = matches!(t, "of" | "for" | "and" | "on") && j > i;
-            if !(is_capitalised(t)
-                || joiner
-                || (t.len() > 1 && t.chars().all(|c| c.is_uppercase())))
-            {
+            let joiner = j > i && matches!(t, "of" | "for" | "and" | "on" | "the" | "in");
+            if !(is_capitalised(t) || upper(t) || joiner) {
                 break;
             }
             if j > i && !only_space(sentence, &tokens[j - 1], &tokens[j]) {
                 break;
             }
-            if ORG_HEADS.contains(&t) {
-                last_head = Some(j);
+            if ORG_HEADS.contains(&t.trim_end_matches("'s")) {
+                has_head = true;
+            }
+            if !joiner {
+                last_cap = j;
             }
             j += 1;
         }
-        match last_head {
-            Some(h) if h > i => {
-                let mut s = i;
-                while s < h
-                    && (matches!(tokens[s].text, "The" | "A" | "An")
-                        || NOT_NAMES.contains(&tokens[s].text))
-                {
-                    s += 1;
-                }
-                if h > s {
-                    out.push(tokens[s].span.0..tokens[h].span.1);
-                }
-                i = h + 1;
+        if has_head && last_cap > i {
+            // "Ghana Football Association's": the possessive is not part of the name.
+            let mut s = i;
+            while s < last_cap && matches!(tokens[s].text, "The" | "A" | "An") {
+                s += 1;
             }
-            _ => i = j.max(i + 1),
+            if last_cap > s {
+                let end_tok = &tokens[last_cap];
+                let end = if end_tok.text.ends_with("'s") || end_tok.text.ends_with("’s") {
+                    end_tok.span.1
+                        - end_tok
+                            .text
+                            .chars()
+                            .rev()
+                            .take(2)
+                            .map(char::len_utf8)
+                            .sum::<usize>()
+                } else {
+                    end_tok.span.1
+                };
+                out.push(tokens[s].span.0..end);
+            }
         }
+        i = j.max(i + 1);
     }
     out
 }

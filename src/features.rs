@@ -72,7 +72,7 @@ impl Default for FeatureOptions {
         FeatureOptions {
             word_ngrams: (1, 2),
             char_ngrams: None,
-            window: 3,
+            window: 5,
             zones: true,
             cues: 300,
             sentence_weight: 1.0,
@@ -583,22 +583,30 @@ impl Vocabulary {
             }
         }
         df.retain(|_, c| *c >= opts.min_count);
-        // Name the kept hashes (strings are only built here, once per training run).
-        let named: Vec<FxHashMap<u64, String>> = inputs
-            .par_chunks(1024)
-            .map(|chunk| {
-                let mut names = FxHashMap::default();
-                for s in chunk {
-                    let mut sink = StringSink::default();
-                    extract(s, opts, &cues, &mut sink);
-                    for f in sink.0 {
-                        let h = feature_hash(&f);
-                        if df.contains_key(&h) {
-                            names.entry(h).or_insert(f);
-                        }
-                    }
+        // Name the kept hashes: a string is built only the first time a kept hash is seen in a chunk.
+        struct NamingSink<'a> {
+            keep: &'a FxHashMap<u64, u32>,
+            names: FxHashMap<u64, String>,
+        }
+        impl FeatureSink for NamingSink<'_> {
+            fn emit(&mut self, prefix: &str, parts: &[&str]) {
+                let h = hash_parts(prefix, parts);
+                if self.keep.contains_key(&h) && !self.names.contains_key(&h) {
+                    self.names.insert(h, join_parts(prefix, parts));
                 }
-                names
+            }
+        }
+        let named: Vec<FxHashMap<u64, String>> = inputs
+            .par_chunks(4096)
+            .map(|chunk| {
+                let mut sink = NamingSink {
+                    keep: &df,
+                    names: FxHashMap::default(),
+                };
+                for s in chunk {
+                    extract(s, opts, &cues, &mut sink);
+                }
+                sink.names
             })
             .collect();
         let mut names: FxHashMap<u64, String> = FxHashMap::default();

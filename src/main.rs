@@ -131,7 +131,7 @@ struct TrainArgs {
     #[arg(long, default_value = "off", value_parser = parse_opt_range)]
     char_ngrams: CharNgrams,
     /// Words on each side of the actor marked by side.
-    #[arg(long, default_value_t = 3)]
+    #[arg(long, default_value_t = 5)]
     window: usize,
     /// Number of χ²-selected cue words located relative to the actor (0 = off).
     #[arg(long, default_value_t = 300)]

@@ -137,7 +137,7 @@ pub struct LogisticValidParams {
     pub l2: f64,
     /// Maximum L-BFGS iterations.
     pub max_iter: u64,
-    /// Stop when the gradient norm falls below this.
+    /// Stop when the gradient norm, divided by the number of rows, falls below this.
     pub tol_grad: f64,
     /// Weight classes inversely to their frequency.
     pub balanced: bool,
@@ -208,7 +208,7 @@ pub struct SparseLogistic {
 }
 
 impl SparseLogistic {
-    /// Default hyper-parameters: α = 1, 300 iterations, gradient tolerance 1e-5.
+    /// Default hyper-parameters: α = 1, 300 iterations, gradient tolerance 1e-5 per row.
     pub fn params() -> LogisticParams {
         LogisticParams(LogisticValidParams {
             l2: 1.0,
@@ -243,8 +243,14 @@ impl SparseLogistic {
 }
 
 fn logits(w: &[f64], k: usize, indices: &[u32], values: &[f64]) -> Vec<f64> {
+    let mut z = vec![0.0; k];
+    logits_into(w, k, indices, values, &mut z);
+    z
+}
+
+fn logits_into(w: &[f64], k: usize, indices: &[u32], values: &[f64], z: &mut [f64]) {
     let d = w.len() / k - 1;
-    let mut z = w[d * k..].to_vec();
+    z.copy_from_slice(&w[d * k..]);
     for (&j, &x) in indices.iter().zip(values) {
         let j = j as usize;
         if j < d {
@@ -253,7 +259,6 @@ fn logits(w: &[f64], k: usize, indices: &[u32], values: &[f64]) -> Vec<f64> {
             }
         }
     }
-    z
 }
 
 /// Numerically stable softmax.
@@ -291,23 +296,26 @@ impl Problem<'_> {
             return (*c, g.clone());
         }
         let (k, n, d) = (self.k, self.x.nrows(), self.x.ncols);
-        // Per-row residuals p - y (weighted) and losses, in parallel; no cross-row reduction yet.
-        let rows: Vec<(f64, Vec<f64>)> = (0..n)
-            .into_par_iter()
-            .map(|i| {
+        // Per-row residuals p - y (weighted) and losses, in parallel, into one flat n × K buffer;
+        // no cross-row reduction yet.
+        let mut resid = vec![0.0; n * k];
+        let mut losses = vec![0.0; n];
+        resid
+            .par_chunks_mut(k)
+            .zip(losses.par_iter_mut())
+            .enumerate()
+            .for_each(|(i, (z, loss))| {
                 let (idx, val) = self.x.row(i);
-                let mut z = logits(w, k, idx, val);
+                logits_into(w, k, idx, val, z);
                 let m = z.iter().cloned().fold(f64::NEG_INFINITY, f64::max);
                 let lse = m + z.iter().map(|v| (v - m).exp()).sum::<f64>().ln();
-                let loss = self.row_weight[i] * (lse - z[self.y[i]]);
+                *loss = self.row_weight[i] * (lse - z[self.y[i]]);
                 for (c, v) in z.iter_mut().enumerate() {
                     *v = self.row_weight[i]
                         * ((*v - lse).exp() - f64::from(u8::from(c == self.y[i])));
                 }
-                (loss, z)
-            })
-            .collect();
-        let mut loss: f64 = rows.iter().map(|r| r.0).sum();
+            });
+        let mut loss: f64 = losses.iter().sum();
         let (colptr, rowidx, vals) = &self.csc;
         let mut grad = vec![0.0; (d + 1) * k];
         grad[..d * k]
@@ -315,7 +323,7 @@ impl Problem<'_> {
             .enumerate()
             .for_each(|(j, g)| {
                 for p in colptr[j]..colptr[j + 1] {
-                    let r = &rows[rowidx[p] as usize].1;
+                    let r = &resid[rowidx[p] as usize * k..(rowidx[p] as usize + 1) * k];
                     for c in 0..k {
                         g[c] += vals[p] * r[c];
                     }
@@ -324,7 +332,7 @@ impl Problem<'_> {
                     g[c] += self.l2 * w[j * k + c];
                 }
             });
-        for (_, r) in &rows {
+        for r in resid.chunks(k) {
             for c in 0..k {
                 grad[d * k + c] += r[c];
             }
@@ -399,7 +407,8 @@ impl Fit<SparseMatrix, Array1<usize>, StanceError> for LogisticValidParams {
         };
         let init = vec![0.0; (x.ncols + 1) * k];
         let solver = LBFGS::new(MoreThuenteLineSearch::new(), 10)
-            .with_tolerance_grad(self.tol_grad)
+            // The loss is summed over rows: scale the tolerance so it means the same on any size.
+            .with_tolerance_grad(self.tol_grad * (x.nrows() as f64).max(1.0))
             .and_then(|s| s.with_tolerance_cost(1e-12))
             .map_err(|e| StanceError::Optimiser(e.to_string()))?;
         let result = Executor::new(problem, solver)
