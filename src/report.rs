@@ -69,7 +69,7 @@ pub fn confusion_svg(m: &Metrics) -> String {
         for (i, t) in labels.iter().enumerate() {
             let _ = root.draw(&Text::new(
                 t.to_string(),
-                (5, 70 + 60 * i as i32 + 25),
+                (5, 60 + 60 * i as i32 + 22),
                 ("sans-serif", 14).into_font(),
             ));
             for (j, p) in labels.iter().enumerate() {
