@@ -213,7 +213,8 @@ impl ArticleResult {
     }
 
     /// Plain-text table for people.
-    pub fn to_table(&self) -> String {
+    /// With `colour`, stances are coloured with ANSI codes (callers decide: a terminal, no `NO_COLOR`).
+    pub fn to_table(&self, colour: bool) -> String {
         let mut s = format!("== {} ==\n", self.article);
         if self.actors.is_empty() {
             s += "  (no actors found)\n";
@@ -225,11 +226,23 @@ impl ArticleResult {
         );
         for a in &self.actors {
             let kind = format!("{:?}", a.kind).to_lowercase();
+            let stance = format!("{:<10}", a.stance);
+            let stance = if colour {
+                let code = match a.stance.as_str() {
+                    "supports" => "32",
+                    "opposes" => "31",
+                    "regrets" => "35",
+                    _ => "2",
+                };
+                format!("\x1b[{code}m{stance}\x1b[0m")
+            } else {
+                stance
+            };
             s += &format!(
-                "  {:<28} {:<13} {:<10} {:>5.2}  {:<9} {}\n",
+                "  {:<28} {:<13} {} {:>5.2}  {:<9} {}\n",
                 clip(&a.actor, 28),
                 kind,
-                a.stance,
+                stance,
                 a.confidence,
                 a.sentiment.as_deref().unwrap_or("-"),
                 a.mentions.join(", ")

@@ -222,8 +222,8 @@ pub fn train(cfg: &TrainConfig) -> Result<TrainSummary> {
 /// Output formats of `stance classify`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ClassifyFormat {
-    /// Aligned text for people.
-    Table,
+    /// Aligned text for people (coloured when `true`).
+    Table(bool),
     /// One JSON object per article per line.
     Json,
     /// One row per (article, actor, sentence).
@@ -276,8 +276,10 @@ pub fn classify(
     inputs: &[PathBuf],
     format: ClassifyFormat,
     out: &mut dyn Write,
+    quiet: bool,
 ) -> Result<usize> {
     let files = expand_inputs(inputs)?;
+    let pb = progress(files.len() as u64, "classify", quiet || files.len() < 2);
     let io_err = |e: std::io::Error| StanceError::io("<stdout>", e);
     let csv_err = |e: csv::Error| StanceError::Data(format!("writing CSV: {e}"));
     enum Sink<'w> {
@@ -304,14 +306,20 @@ pub fn classify(
             path.display().to_string()
         };
         let result = analyzer.analyze(&name, &text);
+        pb.inc(1);
         match &mut sink {
             Sink::Csv(w) => {
                 result.write_csv(w).map_err(csv_err)?;
                 w.flush().map_err(io_err)?;
             }
-            Sink::Plain(out) if format == ClassifyFormat::Table => out
-                .write_all(result.to_table().as_bytes())
+            Sink::Plain(out) if html => out
+                .write_all(crate::report::article_html(&result).as_bytes())
                 .map_err(io_err)?,
+            Sink::Plain(out) if matches!(format, ClassifyFormat::Table(_)) => {
+                let colour = format == ClassifyFormat::Table(true);
+                out.write_all(result.to_table(colour).as_bytes())
+                    .map_err(io_err)?
+            }
             Sink::Plain(out) => {
                 serde_json::to_writer(&mut **out, &result)
                     .map_err(|e| StanceError::Data(e.to_string()))?;

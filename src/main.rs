@@ -452,17 +452,20 @@ fn classify(a: ClassifyArgs) -> Result<()> {
         min_confidence: a.min_confidence,
         explain: if a.explain { 8 } else { 0 },
     };
+    // Colour only on a terminal, and never with NO_COLOR (https://no-color.org).
+    let colour = std::io::stdout().is_terminal()
+        && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
     let format = match a.format {
-        Some(FormatArg::Table) => ClassifyFormat::Table,
+        Some(FormatArg::Table) => ClassifyFormat::Table(colour),
         Some(FormatArg::Json) => ClassifyFormat::Json,
         Some(FormatArg::Csv) => ClassifyFormat::Csv,
         Some(FormatArg::Html) => ClassifyFormat::Html,
-        None if std::io::stdout().is_terminal() => ClassifyFormat::Table,
+        None if std::io::stdout().is_terminal() => ClassifyFormat::Table(colour),
         None => ClassifyFormat::Json,
     };
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
-    commands::classify(&analyzer, &a.inputs, format, &mut out)?;
+    commands::classify(&analyzer, &a.inputs, format, &mut out, a.common.quiet)?;
     Ok(())
 }
 

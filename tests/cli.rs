@@ -425,3 +425,32 @@ fn csv_edge_cases_train() {
         .assert()
         .code(1);
 }
+
+#[test]
+fn table_is_plain_when_piped_and_html_marks_mentions() {
+    let dir = tempfile::tempdir().unwrap();
+    let model = train_small(dir.path());
+    let table = stance()
+        .args(["classify", "--no-sentiment", "--format", "table", "--model"])
+        .arg(&model)
+        .write_stdin("Egypt rejected the probe.")
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let table = String::from_utf8(table).unwrap();
+    assert!(
+        table.contains("Egypt") && !table.contains('\u{1b}'),
+        "{table}"
+    );
+    stance()
+        .args(["classify", "--no-sentiment", "--format", "html", "--model"])
+        .arg(&model)
+        .write_stdin("Egypt rejected the probe.")
+        .assert()
+        .success()
+        .stdout(
+            predicate::str::contains("<span class=\"m\"").and(predicate::str::contains("</html>")),
+        );
+}
