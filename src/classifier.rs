@@ -31,6 +31,9 @@ pub struct TrainOptions {
     pub l2: f64,
     /// Maximum L-BFGS iterations.
     pub max_iter: u64,
+    /// Stop when the norm of the mean per-row gradient falls below this.
+    #[serde(default = "default_tol")]
+    pub tol: f64,
     /// Weight classes inversely to their frequency.
     pub balanced: bool,
     /// Seed for every random choice (validation split, CV folds).
@@ -43,10 +46,15 @@ impl Default for TrainOptions {
             features: FeatureOptions::default(),
             l2: 0.05,
             max_iter: 300,
+            tol: default_tol(),
             balanced: true,
             seed: 42,
         }
     }
+}
+
+fn default_tol() -> f64 {
+    1e-3
 }
 
 /// Scores measured on data the model did not train on.
@@ -220,6 +228,7 @@ impl Classifier {
         let mut logistic = SparseLogistic::params()
             .l2(opts.l2)
             .max_iter(opts.max_iter)
+            .tol_grad(opts.tol)
             .balanced(opts.balanced)
             .fit(&DatasetBase::new(x, Array1::from(y.to_vec())))?;
         // The file stores f32; round now so the model in memory is the model on disk.

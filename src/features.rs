@@ -79,7 +79,7 @@ impl Default for FeatureOptions {
             context: None,
             target_cross: false,
             actor_aware: true,
-            min_count: 1,
+            min_count: 2,
             weighting: Weighting::TfIdf,
             sublinear_tf: true,
         }

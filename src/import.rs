@@ -63,8 +63,9 @@ pub fn newsmtsc(input: &Path, out: &mut dyn Write) -> Result<usize> {
 }
 
 /// TweetEval stance: `DIR/{target}/{split}_text.txt` + `{split}_labels.txt` for every target
-/// folder → CSV rows `text,actor,stance,article` with `actor` = the target topic and labels
-/// none / against / favor. `article` is the target, so grouped CV keeps targets apart only if asked.
+/// folder → CSV rows `text,actor,stance` with `actor` = the target topic and labels
+/// none / against / favor. No `article` column: each tweet stands alone, so cross-validation
+/// folds are stratified over tweets, not grouped by target.
 pub fn tweeteval(dir: &Path, split: &str, out: &mut dyn Write) -> Result<usize> {
     let mut targets: Vec<_> = std::fs::read_dir(dir)
         .map_err(|e| StanceError::io(dir, e))?

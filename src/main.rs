@@ -146,7 +146,7 @@ struct TrainArgs {
     #[arg(long, default_value_t = 1.0)]
     sentence_weight: f64,
     /// Drop features seen in fewer rows.
-    #[arg(long, default_value_t = 1)]
+    #[arg(long, default_value_t = 2)]
     min_count: u32,
     /// Feature weighting.
     #[arg(long, value_enum, default_value = "tf-idf")]
@@ -160,6 +160,9 @@ struct TrainArgs {
     /// Maximum optimiser iterations.
     #[arg(long, default_value_t = 300)]
     max_iter: u64,
+    /// Stop when the mean per-row gradient norm falls below this.
+    #[arg(long, default_value_t = 1e-3)]
+    tol: f64,
     /// Do not weight classes by inverse frequency.
     #[arg(long)]
     unbalanced: bool,
@@ -408,6 +411,7 @@ fn train(a: TrainArgs) -> Result<()> {
             },
             l2: a.l2,
             max_iter: a.max_iter,
+            tol: a.tol,
             balanced: !a.unbalanced,
             seed: a.seed,
         },
