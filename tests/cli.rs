@@ -21,7 +21,7 @@ fn train_small(dir: &Path) -> PathBuf {
         .arg(data("small.csv"))
         .arg("--out")
         .arg(&out)
-        .args(["--validation", "0", "--cv", "3"])
+        .args(["--validation", "0", "--cv", "3", "--min-count", "1"])
         .assert()
         .success()
         .stdout(predicate::str::contains("rows 15"))
