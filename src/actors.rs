@@ -53,6 +53,7 @@ pub struct Dictionary {
     actors: Vec<ActorInfo>,
     by_canonical: HashMap<String, usize>,
     aliases: Vec<(String, usize)>,
+    alias_index: HashMap<String, usize>,
     matcher: AhoCorasick,
 }
 
@@ -73,6 +74,7 @@ impl Dictionary {
             actors: Vec::new(),
             by_canonical: HashMap::new(),
             aliases: Vec::new(),
+            alias_index: HashMap::new(),
             matcher: AhoCorasick::new(Vec::<String>::new()).expect("empty automaton always builds"),
         }
     }
@@ -131,8 +133,15 @@ impl Dictionary {
                     self.actors.len() - 1
                 }
             };
-            self.aliases.retain(|(a, _)| a != alias);
-            self.aliases.push((alias.to_string(), id));
+            // A later alias overrides an earlier one (a user's file overrides the shipped one).
+            match self.alias_index.get(alias) {
+                Some(&i) => self.aliases[i].1 = id,
+                None => {
+                    self.alias_index
+                        .insert(alias.to_string(), self.aliases.len());
+                    self.aliases.push((alias.to_string(), id));
+                }
+            }
         }
         self.matcher = AhoCorasick::builder()
             .match_kind(MatchKind::LeftmostLongest)
@@ -164,10 +173,9 @@ impl Dictionary {
 
     /// The canonical actor an alias (or canonical name) refers to, if any.
     pub fn resolve(&self, name: &str) -> Option<&ActorInfo> {
-        self.aliases
-            .iter()
-            .find(|(a, _)| a == name)
-            .map(|&(_, id)| &self.actors[id])
+        self.alias_index
+            .get(name)
+            .map(|&i| &self.actors[self.aliases[i].1])
             .or_else(|| self.get(name))
     }
 

@@ -346,37 +346,50 @@ impl Classifier {
 
     /// Parses and checks model JSON; `path` names the source in errors.
     pub fn from_json(bytes: &[u8], path: &Path) -> Result<Classifier> {
-        let value: serde_json::Value = serde_json::from_slice(bytes).map_err(|e| {
-            StanceError::model(
-                path,
-                format!("not valid JSON ({e}); truncated or corrupted?"),
-            )
-        })?;
-        if value.get("format").and_then(|f| f.as_str()) != Some(FORMAT_NAME) {
-            return Err(StanceError::model(
-                path,
-                "JSON without \"format\": \"stance-model\": not a stance model",
-            ));
+        // One parse straight into the struct; only when that fails, look at the header to say why.
+        #[derive(Deserialize)]
+        struct Header {
+            format: Option<String>,
+            version: Option<u64>,
         }
-        match value.get("version").and_then(|v| v.as_u64()) {
-            Some(v) if v == u64::from(FORMAT_VERSION) => {}
-            Some(v) if v > u64::from(FORMAT_VERSION) => {
+        let check_header = |h: &Header| -> Result<()> {
+            if h.format.as_deref() != Some(FORMAT_NAME) {
                 return Err(StanceError::model(
+                    path,
+                    "JSON without \"format\": \"stance-model\": not a stance model",
+                ));
+            }
+            match h.version {
+                Some(v) if v == u64::from(FORMAT_VERSION) => Ok(()),
+                Some(v) if v > u64::from(FORMAT_VERSION) => Err(StanceError::model(
                     path,
                     format!(
                         "format version {v} is newer than this stance understands ({FORMAT_VERSION}): upgrade stance"
                     ),
-                ));
-            }
-            other => {
-                return Err(StanceError::model(
+                )),
+                other => Err(StanceError::model(
                     path,
                     format!("unsupported format version {other:?}"),
-                ));
+                )),
             }
-        }
-        let f: ModelFile = serde_json::from_value(value)
-            .map_err(|e| StanceError::model(path, format!("malformed model: {e}")))?;
+        };
+        let f: ModelFile = match serde_json::from_slice(bytes) {
+            Ok(f) => f,
+            Err(e) => {
+                let header: Header = serde_json::from_slice(bytes).map_err(|e| {
+                    StanceError::model(
+                        path,
+                        format!("not valid JSON ({e}); truncated or corrupted?"),
+                    )
+                })?;
+                check_header(&header)?;
+                return Err(StanceError::model(path, format!("malformed model: {e}")));
+            }
+        };
+        check_header(&Header {
+            format: Some(f.format.clone()),
+            version: Some(u64::from(f.version)),
+        })?;
         let k = f.labels.len();
         let d = f.vocabulary.len();
         let bad = |m: String| Err(StanceError::model(path, m));

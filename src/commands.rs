@@ -298,14 +298,27 @@ pub fn classify(
     } else {
         Sink::Plain(out)
     };
-    for path in &files {
-        let text = read_article(path)?;
-        let name = if path == Path::new("-") {
-            "-".to_string()
-        } else {
-            path.display().to_string()
-        };
-        let result = analyzer.analyze(&name, &text);
+    // Articles are analysed a small batch at a time in parallel and written in input order:
+    // memory stays bounded by the batch, not the input.
+    let batch = 4 * rayon::current_num_threads().max(1);
+    let results = files.chunks(batch).flat_map(|chunk| {
+        use rayon::prelude::*;
+        let done: Vec<Result<ArticleResult>> = chunk
+            .par_iter()
+            .map(|path| {
+                let text = read_article(path)?;
+                let name = if path == Path::new("-") {
+                    "-".to_string()
+                } else {
+                    path.display().to_string()
+                };
+                Ok(analyzer.analyze(&name, &text))
+            })
+            .collect();
+        done
+    });
+    for result in results {
+        let result = result?;
         pb.inc(1);
         match &mut sink {
             Sink::Csv(w) => {

@@ -217,6 +217,11 @@ pub const PROPOSAL_HEADS: &[&str] = &[
     "recount",
 ];
 
+/// Whether `word` is one of `list`, ignoring ASCII case (no allocation).
+fn one_of(word: &str, list: &[&str]) -> bool {
+    list.iter().any(|w| w.eq_ignore_ascii_case(word))
+}
+
 const DETERMINERS: &[&str] = &[
     "the", "a", "an", "its", "their", "his", "her", "this", "that", "any", "new",
 ];
@@ -235,7 +240,7 @@ pub fn proposal_target(sentence: &str, near: usize) -> Option<String> {
     let head = tokens
         .iter()
         .enumerate()
-        .filter(|(_, t)| PROPOSAL_HEADS.contains(&t.text.to_lowercase().as_str()))
+        .filter(|(_, t)| one_of(t.text, PROPOSAL_HEADS))
         .min_by_key(|(_, t)| t.span.0.abs_diff(near))?
         .0;
     let no_punct = |a: &Token, b: &Token| {
@@ -244,9 +249,7 @@ pub fn proposal_target(sentence: &str, near: usize) -> Option<String> {
     let mut start = head;
     while start > 0 && head - start < 5 && no_punct(&tokens[start - 1], &tokens[start]) {
         start -= 1;
-        if DETERMINERS.contains(&tokens[start].text.to_lowercase().as_str())
-            || tokens[start].text.ends_with("'s")
-        {
+        if one_of(tokens[start].text, DETERMINERS) || tokens[start].text.ends_with("'s") {
             break;
         }
     }
@@ -262,7 +265,7 @@ pub fn proposal_target(sentence: &str, near: usize) -> Option<String> {
     }
     let first = &tokens[start];
     // Start at the determiner only when it is part of the phrase (not a verb before it).
-    let start_byte = if DETERMINERS.contains(&first.text.to_lowercase().as_str())
+    let start_byte = if one_of(first.text, DETERMINERS)
         || first.text.chars().next().is_some_and(char::is_uppercase)
         || start == head
     {
