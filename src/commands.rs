@@ -446,7 +446,11 @@ pub fn evaluate(model: &Classifier, cfg: &EvaluateConfig) -> Result<(Metrics, Ve
 }
 
 /// Reads `DIR/gold.csv` (`article,actor,stance`) and scores classify on each `DIR/ARTICLE.txt`.
-pub fn evaluate_articles(analyzer: &Analyzer, dir: &Path) -> Result<crate::eval::PairScores> {
+/// Also returns each article's result, for reports.
+pub fn evaluate_articles(
+    analyzer: &Analyzer,
+    dir: &Path,
+) -> Result<(crate::eval::PairScores, Vec<ArticleResult>)> {
     let gold_path = dir.join("gold.csv");
     let rows = crate::io::read_csv_file(
         &gold_path,
@@ -468,6 +472,7 @@ pub fn evaluate_articles(analyzer: &Analyzer, dir: &Path) -> Result<crate::eval:
         articles.insert(r[ai].clone());
     }
     let mut predicted = BTreeSet::new();
+    let mut results = Vec::new();
     for a in &articles {
         let path = dir.join(format!("{a}.txt"));
         let text = read_article(&path)?;
@@ -475,8 +480,9 @@ pub fn evaluate_articles(analyzer: &Analyzer, dir: &Path) -> Result<crate::eval:
         for (actor, stance) in result.stance_pairs() {
             predicted.insert((a.clone(), canon(&actor), stance));
         }
+        results.push(result);
     }
-    Ok(pair_scores(&gold, &predicted))
+    Ok((pair_scores(&gold, &predicted), results))
 }
 
 /// Explains the label of one (sentence, actor), with other actors found by the dictionary.

@@ -485,7 +485,7 @@ fn evaluate(a: EvaluateArgs) -> Result<()> {
             min_confidence: 0.0,
             explain: 0,
         };
-        let s = commands::evaluate_articles(&analyzer, dir)
+        let (s, results) = commands::evaluate_articles(&analyzer, dir)
             .with_context(|| format!("evaluating {}", dir.display()))?;
         match a.format {
             EvalFormat::Json => writeln!(out, "{}", serde_json::to_string(&s)?)?,
@@ -504,6 +504,14 @@ fn evaluate(a: EvaluateArgs) -> Result<()> {
             }
         }
         if a.data.is_empty() {
+            if let Some(path) = &a.report {
+                let title = format!("stance article evaluation: {}", dir.display());
+                stance::io::write_atomic(
+                    path,
+                    stance::report::articles_html(&title, &s, &results).as_bytes(),
+                )?;
+                eprintln!("wrote {}", path.display());
+            }
             return Ok(());
         }
     }

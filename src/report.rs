@@ -292,3 +292,47 @@ pub const HTML_HEAD: &str = concat!(
 );
 /// End of that page.
 pub const HTML_TAIL: &str = "</body></html>\n";
+
+/// A self-contained HTML report of article-level scoring: pair scores, misses and spurious
+/// pairs, and every article with its actors highlighted by stance.
+pub fn articles_html(
+    title: &str,
+    scores: &crate::eval::PairScores,
+    articles: &[ArticleResult],
+) -> String {
+    let mut h = String::from(HTML_HEAD);
+    let _ = write!(
+        h,
+        "<h1>{}</h1><p id=\"summary\">gold pairs {} · predicted {} · correct {} · precision <b>{:.3}</b> · recall <b>{:.3}</b> · F1 <b>{:.3}</b></p>",
+        escape(title),
+        scores.gold,
+        scores.predicted,
+        scores.correct,
+        scores.precision,
+        scores.recall,
+        scores.f1
+    );
+    for (name, pairs) in [
+        ("Missed (gold, not predicted)", &scores.missed),
+        ("Spurious (predicted, not gold)", &scores.spurious),
+    ] {
+        let _ = write!(
+            h,
+            "<h2>{name}</h2><table><tr><th>article</th><th>actor</th><th>stance</th></tr>"
+        );
+        for (a, actor, st) in pairs.iter() {
+            let _ = write!(
+                h,
+                "<tr><td class=\"l\">{}</td><td class=\"l\">{}</td><td class=\"l\">{}</td></tr>",
+                escape(a),
+                escape(actor),
+                escape(st)
+            );
+        }
+        h += "</table>";
+    }
+    for a in articles {
+        h += &article_html(a);
+    }
+    h + HTML_TAIL
+}

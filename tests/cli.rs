@@ -454,3 +454,108 @@ fn table_is_plain_when_piped_and_html_marks_mentions() {
             predicate::str::contains("<span class=\"m\"").and(predicate::str::contains("</html>")),
         );
 }
+
+#[test]
+fn evaluate_articles_scores_pairs_and_writes_a_report() {
+    let dir = tempfile::tempdir().unwrap();
+    let model = train_small(dir.path());
+    let arts = dir.path().join("arts");
+    std::fs::create_dir(&arts).unwrap();
+    std::fs::write(
+        arts.join("one.txt"),
+        "Egypt rejected the probe.\n\nNorway welcomed the plan.\n",
+    )
+    .unwrap();
+    std::fs::write(
+        arts.join("gold.csv"),
+        "article,actor,stance\none,Egypt,opposes\none,Norway,supports\n",
+    )
+    .unwrap();
+    let report = dir.path().join("articles.html");
+    let out = stance()
+        .args(["evaluate", "--format", "json", "--model"])
+        .arg(&model)
+        .arg("--articles")
+        .arg(&arts)
+        .arg("--report")
+        .arg(&report)
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let v: serde_json::Value = serde_json::from_slice(&out).unwrap();
+    assert_eq!(v["gold"], 2);
+    assert!(v["f1"].as_f64().unwrap() >= 0.0 && v["missed"].is_array());
+    let html = std::fs::read_to_string(report).unwrap();
+    assert!(html.contains("<article>") && html.contains("Egypt"));
+}
+
+#[test]
+fn long_fields_odd_labels_and_many_labels_train() {
+    let dir = tempfile::tempdir().unwrap();
+    // A 1 MB field and labels with odd characters.
+    let mut csv = String::from("text,actor,stance\n");
+    csv += &format!(
+        "\"Egypt rejected it {}\",Egypt,\"no, never \"\"ever\"\" ✗\"\n",
+        "word ".repeat(210_000)
+    );
+    for i in 0..6 {
+        csv += &format!("Peru{i} backed the probe,Peru{i},oui/sí 🙂\n");
+        csv += &format!("Chad{i} vetoed the probe,Chad{i},\"no, never \"\"ever\"\" ✗\"\n");
+    }
+    let p = dir.path().join("odd.csv");
+    std::fs::write(&p, csv).unwrap();
+    let out = dir.path().join("odd.json");
+    stance()
+        .args(["train", "--validation", "0", "--min-count", "1", "--data"])
+        .arg(&p)
+        .arg("--out")
+        .arg(&out)
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("oui/sí 🙂"));
+    stance()
+        .args(["inspect", "--format", "json"])
+        .arg(&out)
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("no, never \\\"ever\\\" ✗"));
+    // 1,000 labels, two rows each.
+    let mut csv = String::from("text,actor,stance\n");
+    for i in 0..1000 {
+        csv += &format!(
+            "Actor{i} did thing{i} today,Actor{i},label{i}\nActor{i} did thing{i} again,Actor{i},label{i}\n"
+        );
+    }
+    let p = dir.path().join("many.csv");
+    std::fs::write(&p, csv).unwrap();
+    stance()
+        .args([
+            "train",
+            "--validation",
+            "0",
+            "--min-count",
+            "1",
+            "--max-iter",
+            "20",
+            "--data",
+        ])
+        .arg(&p)
+        .arg("--out")
+        .arg(dir.path().join("many.json"))
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("label999 2"));
+    // A class with one example cannot be stratified into folds: said clearly.
+    let p = dir.path().join("single.csv");
+    std::fs::write(&p, "text,actor,stance\nA backed it,A,supports\nB backed it,B,supports\nC backed it,C,supports\nD vetoed it,D,opposes\n").unwrap();
+    stance()
+        .args(["train", "--validation", "0", "--cv", "3", "--data"])
+        .arg(&p)
+        .arg("--out")
+        .arg(dir.path().join("single.json"))
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("only 1 example"));
+}
