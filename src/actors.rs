@@ -397,28 +397,8 @@ const TITLE_CONTINUATIONS: &[&str] = &[
     "Prosecutor",
 ];
 
-/// Capitalised words that are never a name.
+/// Capitalised words that are never a name, besides the sentence starters of [`crate::text`].
 const NOT_NAMES: &[&str] = &[
-    "The",
-    "A",
-    "An",
-    "He",
-    "She",
-    "It",
-    "They",
-    "We",
-    "I",
-    "But",
-    "And",
-    "In",
-    "On",
-    "At",
-    "This",
-    "That",
-    "His",
-    "Her",
-    "Their",
-    "Its",
     "Monday",
     "Tuesday",
     "Wednesday",
@@ -438,14 +418,6 @@ const NOT_NAMES: &[&str] = &[
     "October",
     "November",
     "December",
-    "However",
-    "Meanwhile",
-    "Both",
-    "After",
-    "Before",
-    "When",
-    "While",
-    "If",
     "As",
     "Foreign",
     "Ministry",
@@ -456,6 +428,11 @@ const NOT_NAMES: &[&str] = &[
     "Commission",
     "Committee",
 ];
+
+/// Whether a capitalised word can never be part of a name.
+fn never_a_name(t: &str) -> bool {
+    NOT_NAMES.contains(&t) || crate::text::SENTENCE_STARTERS.contains(&t)
+}
 
 /// Last words of an organisation's name ("Northwind Airlines", "National Electoral Commission").
 const ORG_HEADS: &[&str] = &[
@@ -795,7 +772,7 @@ fn only_space(sentence: &str, a: &Token, b: &Token) -> bool {
 /// not a possessive ("General's").
 fn name_token(t: &str) -> bool {
     is_capitalised(t)
-        && !NOT_NAMES.contains(&t)
+        && !never_a_name(t)
         && !TITLE_HEADS.contains(&t)
         && !ORG_HEADS.contains(&t)
         && !t.ends_with("'s")
@@ -947,8 +924,7 @@ fn organisation_names(sentence: &str, tokens: &[Token]) -> Vec<Range<usize>> {
     let upper = |t: &str| t.len() > 1 && t.chars().all(|c| c.is_uppercase());
     while i < tokens.len() {
         let t0 = tokens[i].text;
-        if !(is_capitalised(t0) || upper(t0)) || NOT_NAMES.contains(&t0) && !ORG_HEADS.contains(&t0)
-        {
+        if !(is_capitalised(t0) || upper(t0)) || never_a_name(t0) && !ORG_HEADS.contains(&t0) {
             i += 1;
             continue;
         }

@@ -37,7 +37,7 @@ const ABBREVIATIONS: &[&str] = &[
 ];
 
 /// Words that, after "U.S." and similar, signal that a new sentence has begun.
-const SENTENCE_STARTERS: &[&str] = &[
+pub(crate) const SENTENCE_STARTERS: &[&str] = &[
     "The",
     "A",
     "An",
