@@ -314,3 +314,90 @@ fn clip(s: &str, n: usize) -> String {
         s.chars().take(n - 1).chain(['…']).collect()
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::classifier::{TrainOptions, encode_labels, prepare};
+    use crate::io::Example;
+
+    fn model() -> Classifier {
+        let rows = [
+            ("Paris vetoed the probe", "Paris", "opposes"),
+            ("Rome backed the probe", "Rome", "supports"),
+            ("Oslo rejected the inquiry", "Oslo", "opposes"),
+            ("Bern welcomed the inquiry", "Bern", "supports"),
+            ("Lima met envoys on Monday", "Lima", "neutral"),
+            ("Kyiv hosted the talks", "Kyiv", "neutral"),
+        ];
+        let data: Vec<Example> = rows
+            .iter()
+            .map(|(t, a, l)| Example {
+                text: t.to_string(),
+                actor: a.to_string(),
+                label: l.to_string(),
+                group: t.to_string(),
+                origin: (Default::default(), 0),
+            })
+            .collect();
+        let (labels, y) = encode_labels(&data);
+        let mut opts = TrainOptions::default();
+        opts.features.min_count = 1;
+        Classifier::fit(
+            &prepare(&data, &Dictionary::empty()),
+            &y,
+            &labels,
+            "stance",
+            &opts,
+        )
+        .unwrap()
+    }
+
+    #[test]
+    fn overall_stance_is_the_most_confident_non_neutral_one() {
+        let m = model();
+        let mut dict = Dictionary::empty();
+        dict.add_csv(
+            b"canonical,alias,kind\nFrance,Paris,country\n",
+            std::path::Path::new("d.csv"),
+        )
+        .unwrap();
+        let a = Analyzer {
+            stance: &m,
+            sentiment: None,
+            dictionary: &dict,
+            min_confidence: 0.0,
+            explain: 0,
+        };
+        let r = a.analyze("x", "Paris met envoys on Monday. Paris vetoed the probe.");
+        assert_eq!(r.actors.len(), 1);
+        let france = &r.actors[0];
+        assert_eq!(
+            (france.actor.as_str(), france.evidence.len()),
+            ("France", 2)
+        );
+        let best = france
+            .evidence
+            .iter()
+            .filter(|e| e.stance != NEUTRAL)
+            .map(|e| e.confidence)
+            .fold(0.0, f64::max);
+        assert_eq!(france.stance, "opposes");
+        assert_eq!(france.confidence, best);
+        assert_eq!(
+            r.stance_pairs(),
+            vec![("France".to_string(), "opposes".to_string())]
+        );
+        // Above every confidence, everything is neutral.
+        let strict = Analyzer {
+            min_confidence: 1.0,
+            ..a
+        };
+        assert!(
+            strict.analyze("x", "Paris vetoed the probe.").actors[0]
+                .evidence
+                .iter()
+                .all(|e| e.stance == NEUTRAL)
+        );
+    }
+}

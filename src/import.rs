@@ -120,3 +120,28 @@ pub fn tweeteval(dir: &Path, split: &str, out: &mut dyn Write) -> Result<usize> 
     w.flush().map_err(|e| StanceError::io("<output>", e))?;
     Ok(n)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn newsmtsc_rows_per_target_and_bad_lines_named() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("t.jsonl");
+        std::fs::write(
+            &p,
+            r#"{"sentence_normalized": "A met B.", "targets": [{"mention": "A", "polarity": 6.0}, {"mention": "B", "polarity": 2.0}]}"#,
+        )
+        .unwrap();
+        let mut out = Vec::new();
+        assert_eq!(newsmtsc(&p, &mut out).unwrap(), 2);
+        assert_eq!(
+            String::from_utf8(out).unwrap(),
+            "text,actor,sentiment\nA met B.,A,positive\nA met B.,B,negative\n"
+        );
+        std::fs::write(&p, "{\"sentence_normalized\": 1}\n").unwrap();
+        let e = newsmtsc(&p, &mut Vec::new()).unwrap_err().to_string();
+        assert!(e.contains("t.jsonl:1"), "{e}");
+    }
+}

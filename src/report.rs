@@ -336,3 +336,36 @@ pub fn articles_html(
     }
     h + HTML_TAIL
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escapes_and_marks_longest_mention_first() {
+        assert_eq!(escape("<a & \"b\">"), "&lt;a &amp; &quot;b&quot;&gt;");
+        let html = mark_mentions(
+            "Sergei Lavrov met Lavrov's aide <x>.",
+            &[
+                ("Lavrov".into(), "supports".into()),
+                ("Sergei Lavrov".into(), "regrets".into()),
+            ],
+        );
+        assert!(html.starts_with(
+            "<span class=\"m\" style=\"background:#7570b3\" title=\"regrets\">Sergei Lavrov</span>"
+        ));
+        assert_eq!(html.matches("<span").count(), 2);
+        assert!(html.ends_with("aide &lt;x&gt;."));
+    }
+
+    #[test]
+    fn confusion_svg_shows_every_count() {
+        let labels = ["a".to_string(), "b".to_string()];
+        let m = Metrics::compute(&labels, &[0, 0, 1], &[0, 1, 1]);
+        let svg = confusion_svg(&m);
+        assert!(
+            svg.starts_with("<svg") && svg.contains("\n1\n") && svg.contains("\n0\n"),
+            "{svg}"
+        );
+    }
+}
