@@ -559,3 +559,40 @@ fn long_fields_odd_labels_and_many_labels_train() {
         .code(1)
         .stderr(predicate::str::contains("only 1 example"));
 }
+
+#[test]
+fn evaluate_writes_plots_as_svg() {
+    let dir = tempfile::tempdir().unwrap();
+    let model = train_small(dir.path());
+    let plots = dir.path().join("plots");
+    stance()
+        .args(["evaluate", "--model"])
+        .arg(&model)
+        .arg("--data")
+        .arg(data("small.csv"))
+        .arg("--plots")
+        .arg(&plots)
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("macro-F1"))
+        .stderr(predicate::str::contains("confusion.svg"));
+    for f in ["confusion.svg", "reliability.svg"] {
+        let svg = std::fs::read_to_string(plots.join(f)).unwrap();
+        assert!(svg.starts_with("<svg") && svg.len() > 1000, "{f}");
+    }
+}
+
+#[test]
+fn invalid_utf8_in_training_csv_names_line_and_column() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path().join("latin1.csv");
+    std::fs::write(&p, b"text,actor,stance\nA backed it,A,supports\nB vetoed it \xe9,B,opposes\n").unwrap();
+    stance()
+        .args(["train", "--data"])
+        .arg(&p)
+        .arg("--out")
+        .arg(dir.path().join("m.json"))
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("latin1.csv:3:1").and(predicate::str::contains("--lossy")));
+}
