@@ -223,8 +223,14 @@ impl Classifier {
         opts: &TrainOptions,
     ) -> Result<Classifier> {
         opts.features.validate()?;
-        let vocabulary = Vocabulary::fit(inputs, y, &opts.features);
-        let x = featurise(&vocabulary, inputs, &opts.features);
+        let (vocabulary, rows) = Vocabulary::fit_with_rows(inputs, y, &opts.features);
+        let x = SparseMatrix::from_rows(
+            vocabulary.len(),
+            rows.par_iter()
+                .map(|h| vocabulary.transform_hashes(h, &opts.features))
+                .collect::<Vec<_>>(),
+        );
+        drop(rows);
         let mut logistic = SparseLogistic::params()
             .l2(opts.l2)
             .max_iter(opts.max_iter)

@@ -560,6 +560,16 @@ impl Vocabulary {
 
     /// Fits a vocabulary on training inputs with labels `y` (features in at least `min_count` rows).
     pub fn fit(inputs: &[ActorSentence], y: &[usize], opts: &FeatureOptions) -> Self {
+        Self::fit_with_rows(inputs, y, opts).0
+    }
+
+    /// Like [`Vocabulary::fit`], and also returns each row's feature hashes (sorted, with
+    /// repeats) so the training matrix is built without extracting features a third time.
+    pub fn fit_with_rows(
+        inputs: &[ActorSentence],
+        y: &[usize],
+        opts: &FeatureOptions,
+    ) -> (Self, Vec<Vec<u64>>) {
         use rayon::prelude::*;
         let cues = if opts.actor_aware && opts.cues > 0 {
             Cues::select(inputs, y, opts.cues)
@@ -572,14 +582,13 @@ impl Vocabulary {
                 let mut sink = HashSink::default();
                 extract(s, opts, &cues, &mut sink);
                 sink.0.sort_unstable();
-                sink.0.dedup();
                 sink.0
             })
             .collect();
         let mut df: FxHashMap<u64, u32> = FxHashMap::default();
         for row in &per_row {
-            for &h in row {
-                *df.entry(h).or_insert(0) += 1;
+            for run in row.chunk_by(|a, b| a == b) {
+                *df.entry(run[0]).or_insert(0) += 1;
             }
         }
         df.retain(|_, c| *c >= opts.min_count);
@@ -626,7 +635,10 @@ impl Vocabulary {
                 }
             })
             .collect();
-        Vocabulary::from_parts(cues, features, idf).expect("lengths match by construction")
+        (
+            Vocabulary::from_parts(cues, features, idf).expect("lengths match by construction"),
+            per_row,
+        )
     }
 
     fn group_weight(&self, index: u32, opts: &FeatureOptions) -> f64 {
@@ -645,7 +657,12 @@ impl Vocabulary {
     pub fn transform(&self, input: &ActorSentence, opts: &FeatureOptions) -> (Vec<u32>, Vec<f64>) {
         let mut sink = HashSink::default();
         extract(input, opts, &self.cues, &mut sink);
-        let mut idx: Vec<u32> = sink.0.iter().filter_map(|h| self.get(*h)).collect();
+        self.transform_hashes(&sink.0, opts)
+    }
+
+    /// Weighted, L2-normalised sparse row from a row's feature hashes (with repeats).
+    pub fn transform_hashes(&self, hashes: &[u64], opts: &FeatureOptions) -> (Vec<u32>, Vec<f64>) {
+        let mut idx: Vec<u32> = hashes.iter().filter_map(|h| self.get(*h)).collect();
         idx.sort_unstable();
         let mut indices = Vec::with_capacity(idx.len());
         let mut values = Vec::with_capacity(idx.len());

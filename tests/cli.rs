@@ -586,7 +586,11 @@ fn evaluate_writes_plots_as_svg() {
 fn invalid_utf8_in_training_csv_names_line_and_column() {
     let dir = tempfile::tempdir().unwrap();
     let p = dir.path().join("latin1.csv");
-    std::fs::write(&p, b"text,actor,stance\nA backed it,A,supports\nB vetoed it \xe9,B,opposes\n").unwrap();
+    std::fs::write(
+        &p,
+        b"text,actor,stance\nA backed it,A,supports\nB vetoed it \xe9,B,opposes\n",
+    )
+    .unwrap();
     stance()
         .args(["train", "--data"])
         .arg(&p)
@@ -594,5 +598,7 @@ fn invalid_utf8_in_training_csv_names_line_and_column() {
         .arg(dir.path().join("m.json"))
         .assert()
         .code(1)
-        .stderr(predicate::str::contains("latin1.csv:3:1").and(predicate::str::contains("--lossy")));
+        .stderr(
+            predicate::str::contains("latin1.csv:3:1").and(predicate::str::contains("--lossy")),
+        );
 }
