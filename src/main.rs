@@ -191,6 +191,8 @@ enum WeightingArg {
 #[derive(Clone, Copy, ValueEnum)]
 enum FormatArg {
     Table,
+    /// One JSON object per article per line (JSON Lines); also `jsonl`.
+    #[value(alias = "jsonl")]
     Json,
     Csv,
     Html,
