@@ -287,7 +287,7 @@ pub fn classify(
         Plain(&'w mut dyn Write),
     }
     if format == ClassifyFormat::Html {
-        out.write_all(crate::report::HTML_HEAD.as_bytes())
+        out.write_all(crate::report::html_head("stance").as_bytes())
             .map_err(io_err)?;
     }
     let html = format == ClassifyFormat::Html;

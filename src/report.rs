@@ -159,13 +159,14 @@ th{background:#f2f2f2}td.l{text-align:left}.m{padding:1px 3px;border-radius:3px;
 
 /// A self-contained HTML evaluation report.
 pub fn evaluation_html(title: &str, m: &Metrics, rows: &[ScoredRow], worst: usize) -> String {
-    let mut h = format!(
-        "<!doctype html><html><head><meta charset=\"utf-8\"><title>{t}</title><style>{STYLE}</style></head><body>\
-         <h1>{t}</h1><p id=\"summary\">{} rows · accuracy <b>{:.3}</b> · macro-F1 <b>{:.3}</b></p>",
+    let mut h = html_head(title);
+    let _ = write!(
+        h,
+        "<h1>{}</h1><p id=\"summary\">{} rows · accuracy <b>{:.3}</b> · macro-F1 <b>{:.3}</b></p>",
+        escape(title),
         m.n,
         m.accuracy,
-        m.macro_f1,
-        t = escape(title)
+        m.macro_f1
     );
     h += "<h2>Per class</h2><table id=\"per-class\"><tr><th>label</th><th>precision</th><th>recall</th><th>F1</th><th>support</th></tr>";
     for (l, c) in &m.per_class {
@@ -197,8 +198,8 @@ pub fn evaluation_html(title: &str, m: &Metrics, rows: &[ScoredRow], worst: usiz
             highlight(&r.text, &r.actor, &r.predicted)
         );
     }
-    h += "</table></body></html>\n";
-    h
+    h += "</table>";
+    h + HTML_TAIL
 }
 
 /// `text` with each whole-word occurrence of `mention` highlighted in the colour of `label`.
@@ -281,15 +282,13 @@ fn mark_mentions(text: &str, marks: &[(String, String)]) -> String {
     out + &escape(&text[at..])
 }
 
-/// Start of the page `classify --format html` writes (articles are streamed between head and tail).
-pub const HTML_HEAD: &str = concat!(
-    "<!doctype html><html><head><meta charset=\"utf-8\"><title>stance</title><style>",
-    "body{font-family:sans-serif;max-width:1100px;margin:2em auto;color:#222}",
-    "table{border-collapse:collapse;margin:1em 0}td,th{border:1px solid #ccc;padding:4px 10px;text-align:right}",
-    "th{background:#f2f2f2}td.l{text-align:left}.m{padding:1px 3px;border-radius:3px;color:#fff}",
-    ".ev{text-decoration:underline}",
-    "</style></head><body>\n"
-);
+/// Start of an HTML page (`classify --format html` streams articles between head and tail).
+pub fn html_head(title: &str) -> String {
+    format!(
+        "<!doctype html><html><head><meta charset=\"utf-8\"><title>{}</title><style>{STYLE}</style></head><body>\n",
+        escape(title)
+    )
+}
 /// End of that page.
 pub const HTML_TAIL: &str = "</body></html>\n";
 
@@ -300,7 +299,7 @@ pub fn articles_html(
     scores: &crate::eval::PairScores,
     articles: &[ArticleResult],
 ) -> String {
-    let mut h = String::from(HTML_HEAD);
+    let mut h = html_head(title);
     let _ = write!(
         h,
         "<h1>{}</h1><p id=\"summary\">gold pairs {} · predicted {} · correct {} · precision <b>{:.3}</b> · recall <b>{:.3}</b> · F1 <b>{:.3}</b></p>",
