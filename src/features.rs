@@ -45,13 +45,6 @@ pub struct FeatureOptions {
     pub window: usize,
     /// Mark the zones between the actor and its neighbouring actors.
     pub zones: bool,
-    /// Weight of the actor-independent sentence n-grams (`w:`, `b:`, `c:` …) relative to the
-    /// actor-relative features, applied before normalisation.
-    #[serde(default = "one")]
-    pub sentence_weight: f64,
-    /// Keep only word n-grams within this many tokens of the actor (`None`: the whole sentence).
-    #[serde(default)]
-    pub context: Option<usize>,
     /// Number of cue words (χ²-selected) whose nearest occurrence left and right of the actor is a feature (0 = off).
     pub cues: usize,
     /// When the actor is not in the text, cross its name with the words (`T:` features).
@@ -75,8 +68,6 @@ impl Default for FeatureOptions {
             window: 5,
             zones: true,
             cues: 300,
-            sentence_weight: 1.0,
-            context: None,
             target_cross: false,
             actor_aware: true,
             min_count: 2,
@@ -102,21 +93,11 @@ impl FeatureOptions {
                 "char n-grams {a}..{b}: need 1 <= min <= max <= 8"
             )));
         }
-        if !(self.sentence_weight.is_finite() && self.sentence_weight > 0.0) {
-            return Err(StanceError::Params(format!(
-                "sentence weight must be > 0, got {}",
-                self.sentence_weight
-            )));
-        }
         if self.min_count == 0 {
             return Err(StanceError::Params("min count must be at least 1".into()));
         }
         Ok(())
     }
-}
-
-fn one() -> f64 {
-    1.0
 }
 
 /// One input to the extractor: a sentence, where the actor is named, where the others are.
@@ -374,13 +355,6 @@ pub fn extract(
         seq.push(t.text);
     }
 
-    // Optionally keep only n-grams near the actor (a local bag of words).
-    let near = |start: usize, n: usize| match (opts.context, actor_pos.is_empty()) {
-        (Some(c), false) => actor_pos
-            .iter()
-            .any(|&p| start + n + c > p && start <= p + c),
-        _ => true,
-    };
     let (lo, hi) = opts.word_ngrams;
     for n in lo..=hi {
         let prefix = match n {
@@ -389,10 +363,8 @@ pub fn extract(
             3 => "t:",
             _ => "n:",
         };
-        for (start, gram) in seq.windows(n).enumerate() {
-            if near(start, n) {
-                sink.emit(prefix, gram);
-            }
+        for gram in seq.windows(n) {
+            sink.emit(prefix, gram);
         }
     }
 
@@ -641,18 +613,6 @@ impl Vocabulary {
         )
     }
 
-    fn group_weight(&self, index: u32, opts: &FeatureOptions) -> f64 {
-        if opts.sentence_weight == 1.0 {
-            return 1.0;
-        }
-        let f = self.features[index as usize].as_bytes();
-        if f.len() > 2 && f[1] == b':' && matches!(f[0], b'w' | b'b' | b't' | b'n' | b'c') {
-            opts.sentence_weight
-        } else {
-            1.0
-        }
-    }
-
     /// Weighted, L2-normalised sparse row (sorted indices) for one input.
     pub fn transform(&self, input: &ActorSentence, opts: &FeatureOptions) -> (Vec<u32>, Vec<f64>) {
         let mut sink = HashSink::default();
@@ -670,7 +630,7 @@ impl Vocabulary {
             let tf = run.len() as f64;
             let tf = if opts.sublinear_tf { 1.0 + tf.ln() } else { tf };
             indices.push(run[0]);
-            values.push(tf * self.idf[run[0] as usize] * self.group_weight(run[0], opts));
+            values.push(tf * self.idf[run[0] as usize]);
         }
         let norm = values.iter().map(|v| v * v).sum::<f64>().sqrt();
         if norm > 0.0 {

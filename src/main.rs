@@ -139,12 +139,6 @@ struct TrainArgs {
     /// When the actor is a topic absent from the text (a tweet's target), cross it with the words.
     #[arg(long)]
     target_cross: bool,
-    /// Keep only word n-grams within N tokens of the actor (default: whole sentence).
-    #[arg(long, value_name = "N")]
-    context: Option<usize>,
-    /// Weight of whole-sentence n-grams relative to actor-relative features.
-    #[arg(long, default_value_t = 1.0)]
-    sentence_weight: f64,
     /// Drop features seen in fewer rows.
     #[arg(long, default_value_t = 2)]
     min_count: u32,
@@ -400,8 +394,6 @@ fn train(a: TrainArgs) -> Result<()> {
                 window: a.window,
                 zones: true,
                 cues: a.cues,
-                sentence_weight: a.sentence_weight,
-                context: a.context,
                 target_cross: a.target_cross,
                 actor_aware: !a.no_actor_features,
                 min_count: a.min_count,
