@@ -7,9 +7,9 @@
 //! uses), but works on a CSR matrix; a test checks it agrees with `linfa-logistic` on a small
 //! dense problem.
 //!
-//! The gradient is computed without reductions across threads: per-row residuals in parallel,
-//! then each feature's gradient from the column (CSC) view in parallel, so the result — and the
-//! model file — is the same bit for bit on any number of cores.
+//! The gradient is computed without thread-dependent reductions: per-row residuals in parallel,
+//! then Xᵀ·residuals over a fixed number of row chunks summed in a fixed order, so the result —
+//! and the model file — is the same bit for bit on any number of cores.
 
 use argmin::core::{CostFunction, Executor, Gradient, State};
 use argmin::solver::linesearch::MoreThuenteLineSearch;
@@ -82,30 +82,6 @@ impl SparseMatrix {
             m.push_row(a, b);
         }
         m
-    }
-
-    /// Column view: (column pointers, row of each value, values).
-    fn to_csc(&self) -> (Vec<usize>, Vec<u32>, Vec<f64>) {
-        let mut counts = vec![0usize; self.ncols + 1];
-        for &j in &self.indices {
-            counts[j as usize + 1] += 1;
-        }
-        for j in 0..self.ncols {
-            counts[j + 1] += counts[j];
-        }
-        let mut next = counts.clone();
-        let mut rows = vec![0u32; self.indices.len()];
-        let mut vals = vec![0.0; self.indices.len()];
-        for i in 0..self.nrows() {
-            let (idx, v) = self.row(i);
-            for (&j, &x) in idx.iter().zip(v) {
-                let p = next[j as usize];
-                rows[p] = i as u32;
-                vals[p] = x;
-                next[j as usize] += 1;
-            }
-        }
-        (counts, rows, vals)
     }
 }
 
@@ -276,9 +252,11 @@ pub fn softmax_in_place(z: &mut [f64]) {
 
 type Evaluation = (Vec<f64>, f64, Vec<f64>);
 
+/// Row chunks of the gradient (fixed, so results do not depend on the number of threads).
+const GRADIENT_CHUNKS: usize = 4;
+
 struct Problem<'a> {
     x: &'a SparseMatrix,
-    csc: (Vec<usize>, Vec<u32>, Vec<f64>),
     y: &'a [usize],
     row_weight: Vec<f64>,
     k: usize,
@@ -316,22 +294,45 @@ impl Problem<'_> {
                 }
             });
         let mut loss: f64 = losses.iter().sum();
-        let (colptr, rowidx, vals) = &self.csc;
-        let mut grad = vec![0.0; (d + 1) * k];
-        grad[..d * k]
-            .par_chunks_mut(k)
-            .enumerate()
-            .for_each(|(j, g)| {
-                for p in colptr[j]..colptr[j + 1] {
-                    let r = &resid[rowidx[p] as usize * k..(rowidx[p] as usize + 1) * k];
-                    for c in 0..k {
-                        g[c] += vals[p] * r[c];
+        // Xᵀ·residuals: a fixed number of row chunks (not one per thread) each scatter into their
+        // own buffer, summed in chunk order, so the result does not depend on the thread count.
+        // This needs GRADIENT_CHUNKS × D × K floats instead of a column copy of X.
+        let rows_per_chunk = n.div_ceil(GRADIENT_CHUNKS).max(1);
+        let partials: Vec<Vec<f64>> = (0..GRADIENT_CHUNKS)
+            .into_par_iter()
+            .map(|c| {
+                let mut g = vec![0.0; d * k];
+                for i in (c * rows_per_chunk).min(n)..((c + 1) * rows_per_chunk).min(n) {
+                    let (idx, val) = self.x.row(i);
+                    let r = &resid[i * k..(i + 1) * k];
+                    for (&j, &v) in idx.iter().zip(val) {
+                        let gj = &mut g[j as usize * k..(j as usize + 1) * k];
+                        for c in 0..k {
+                            gj[c] += v * r[c];
+                        }
                     }
                 }
-                for c in 0..k {
-                    g[c] += self.l2 * w[j * k + c];
+                g
+            })
+            .collect();
+        let mut grad = vec![0.0; (d + 1) * k];
+        let block = 4096 * k;
+        grad[..d * k]
+            .par_chunks_mut(block)
+            .enumerate()
+            .for_each(|(b, out)| {
+                let off = b * block;
+                let len = out.len();
+                for p in &partials {
+                    for (o, v) in out.iter_mut().zip(&p[off..off + len]) {
+                        *o += v;
+                    }
+                }
+                for (o, wv) in out.iter_mut().zip(&w[off..off + len]) {
+                    *o += self.l2 * wv;
                 }
             });
+        drop(partials);
         for r in resid.chunks(k) {
             for c in 0..k {
                 grad[d * k + c] += r[c];
@@ -398,7 +399,6 @@ impl Fit<SparseMatrix, Array1<usize>, StanceError> for LogisticValidParams {
         };
         let problem = Problem {
             x,
-            csc: x.to_csc(),
             y,
             row_weight,
             k,
@@ -524,6 +524,23 @@ mod tests {
             .fit(&DatasetBase::new(to_sparse(&x), Array1::zeros(10)))
             .unwrap_err();
         assert!(e.to_string().contains("nothing to learn"));
+    }
+
+    #[test]
+    fn weights_do_not_depend_on_the_number_of_threads() {
+        let (x, y) = toy(200, 12, 4);
+        let fit_on = |threads: usize| {
+            let pool = rayon::ThreadPoolBuilder::new()
+                .num_threads(threads)
+                .build()
+                .unwrap();
+            pool.install(|| {
+                SparseLogistic::params()
+                    .fit(&DatasetBase::new(to_sparse(&x), y.clone()))
+                    .unwrap()
+            })
+        };
+        assert_eq!(fit_on(1).weights, fit_on(3).weights);
     }
 
     #[test]

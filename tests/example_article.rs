@@ -52,19 +52,19 @@ fn wrong(got: &BTreeMap<String, String>) -> Vec<String> {
         .collect()
 }
 
-/// All six, as an analyst reads them. NOT YET MET by the shipped model (it gets 4 of 6: it
-/// labels Lavrov and the OPCW "supports"; see the README's accuracy section), so it is
-/// ignored in CI; run it with `cargo test --release -- --ignored`.
+/// All six, as an analyst reads them. NOT YET MET by the shipped model (it gets 5 of 6: it
+/// labels the OPCW "supports"; see the README's accuracy section), so it is ignored in CI;
+/// run it with `cargo test --release -- --ignored`.
 #[test]
-#[ignore = "the shipped model gets 4 of 6; see README 'Accuracy'"]
+#[ignore = "the shipped model gets 5 of 6; see README 'Accuracy'"]
 fn the_six_stances_of_the_example_article() {
     let got = classify_example();
     let wrong = wrong(&got);
     assert!(wrong.is_empty(), "{wrong:#?}\nall: {got:#?}");
 }
 
-/// Regression floor: all six actors are found, and at least the four the model gets today
-/// (the United States, Tillerson, Russia, Iran) stay right.
+/// Regression floor: all six actors are found, and at least the five the model gets today
+/// (Lavrov, the United States, Tillerson, Russia, Iran) stay right.
 #[test]
 fn the_example_article_does_not_regress() {
     let got = classify_example();
@@ -72,5 +72,5 @@ fn the_example_article_does_not_regress() {
         assert!(got.contains_key(actor), "{actor} not found; all: {got:#?}");
     }
     let right = WANT.len() - wrong(&got).len();
-    assert!(right >= 4, "only {right} of 6 right: {:#?}", wrong(&got));
+    assert!(right >= 5, "only {right} of 6 right: {:#?}", wrong(&got));
 }
