@@ -409,11 +409,19 @@ pub fn extract(
     }
     for &p in &actor_pos {
         for d in 1..=opts.window {
+            // Side-marked words, and for the two nearest also their distance ("R1:rejected").
+            const NEAR: [(&str, &str); 2] = [("L1:", "R1:"), ("L2:", "R2:")];
             if p >= d {
                 sink.emit("L:", &[seq[p - d]]);
+                if d <= 2 {
+                    sink.emit(NEAR[d - 1].0, &[seq[p - d]]);
+                }
             }
             if p + d < seq.len() {
                 sink.emit("R:", &[seq[p + d]]);
+                if d <= 2 {
+                    sink.emit(NEAR[d - 1].1, &[seq[p + d]]);
+                }
             }
         }
         if opts.zones {
