@@ -30,6 +30,15 @@ fn train_small(dir: &Path) -> PathBuf {
     out
 }
 
+/// `stance classify --no-sentiment --format FORMAT --model MODEL`, reading `input` from stdin.
+fn classify_stdin(model: &Path, format: &str, input: &str) -> assert_cmd::assert::Assert {
+    stance()
+        .args(["classify", "--no-sentiment", "--format", format, "--model"])
+        .arg(model)
+        .write_stdin(input.to_string())
+        .assert()
+}
+
 #[test]
 fn train_then_classify_json_and_csv() {
     let dir = tempfile::tempdir().unwrap();
@@ -82,11 +91,7 @@ fn train_then_classify_json_and_csv() {
 fn classify_reads_stdin() {
     let dir = tempfile::tempdir().unwrap();
     let model = train_small(dir.path());
-    stance()
-        .args(["classify", "--no-sentiment", "--format", "json", "--model"])
-        .arg(&model)
-        .write_stdin("Chile called for an inquiry.")
-        .assert()
+    classify_stdin(&model, "json", "Chile called for an inquiry.")
         .success()
         .stdout(
             predicate::str::contains("\"article\":\"-\"").and(predicate::str::contains("Chile")),
@@ -430,11 +435,7 @@ fn csv_edge_cases_train() {
 fn table_is_plain_when_piped_and_html_marks_mentions() {
     let dir = tempfile::tempdir().unwrap();
     let model = train_small(dir.path());
-    let table = stance()
-        .args(["classify", "--no-sentiment", "--format", "table", "--model"])
-        .arg(&model)
-        .write_stdin("Egypt rejected the probe.")
-        .assert()
+    let table = classify_stdin(&model, "table", "Egypt rejected the probe.")
         .success()
         .get_output()
         .stdout
@@ -444,11 +445,7 @@ fn table_is_plain_when_piped_and_html_marks_mentions() {
         table.contains("Egypt") && !table.contains('\u{1b}'),
         "{table}"
     );
-    stance()
-        .args(["classify", "--no-sentiment", "--format", "html", "--model"])
-        .arg(&model)
-        .write_stdin("Egypt rejected the probe.")
-        .assert()
+    classify_stdin(&model, "html", "Egypt rejected the probe.")
         .success()
         .stdout(
             predicate::str::contains("<span class=\"m\"").and(predicate::str::contains("</html>")),
