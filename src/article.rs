@@ -1,7 +1,9 @@
 //! Article stage: sentences → actors → (actor, sentence) labels → one summary per actor.
 
 use serde::Serialize;
+use serde::ser::SerializeMap;
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 use crate::actors::{ActorKind, ActorTracker, Dictionary};
 use crate::classifier::{Classifier, Prediction};
@@ -16,8 +18,8 @@ pub const NEUTRAL: &str = "neutral";
 pub struct Evidence {
     /// Sentence number in the article (0-based).
     pub sentence: usize,
-    /// The sentence.
-    pub text: String,
+    /// The sentence (shared by every actor's evidence from it).
+    pub text: Arc<str>,
     /// How the actor is named there ("he" when resolved from a pronoun).
     pub mention: String,
     /// Stance label.
@@ -25,7 +27,7 @@ pub struct Evidence {
     /// Its probability.
     pub confidence: f64,
     /// Probability of every stance label.
-    pub probabilities: BTreeMap<String, f64>,
+    pub probabilities: Probabilities,
     /// The proposal the stance is about, where one is named.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub target: Option<String>,
@@ -38,6 +40,36 @@ pub struct Evidence {
     /// Why the stance was given (with `--explain`).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub explanation: Option<crate::classifier::Explanation>,
+}
+
+/// Probability per label, serialised as a JSON object `{label: p}`; the label names are
+/// shared with the model rather than copied into every evidence entry.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Probabilities {
+    labels: Arc<[String]>,
+    values: Vec<f64>,
+}
+
+impl Probabilities {
+    /// The probabilities, in label order.
+    pub fn values(&self) -> impl Iterator<Item = f64> + '_ {
+        self.values.iter().copied()
+    }
+
+    /// (label, probability) pairs.
+    pub fn iter(&self) -> impl Iterator<Item = (&str, f64)> + '_ {
+        self.labels.iter().map(String::as_str).zip(self.values())
+    }
+}
+
+impl Serialize for Probabilities {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut map = serializer.serialize_map(Some(self.values.len()))?;
+        for (label, p) in self.iter() {
+            map.serialize_entry(label, &p)?;
+        }
+        map.end()
+    }
 }
 
 /// Everything the article says about one actor.
@@ -86,22 +118,22 @@ pub struct Analyzer<'a> {
     pub explain: usize,
 }
 
-fn label_map(model: &Classifier, p: &Prediction) -> BTreeMap<String, f64> {
-    model
-        .labels
-        .iter()
-        .cloned()
-        .zip(p.probabilities.iter().copied())
-        .collect()
+fn label_map(labels: &Arc<[String]>, p: &Prediction) -> Probabilities {
+    Probabilities {
+        labels: Arc::clone(labels),
+        values: p.probabilities.clone(),
+    }
 }
 
 impl Analyzer<'_> {
     /// Analyses one article.
     pub fn analyze(&self, name: &str, text: &str) -> ArticleResult {
         let mut tracker = ActorTracker::new(self.dictionary);
+        let labels: Arc<[String]> = self.stance.labels.clone().into();
         let mut evidence: BTreeMap<usize, Vec<Evidence>> = BTreeMap::new();
         for (si, sentence) in split_sentences(text).into_iter().enumerate() {
             let s = sentence.text;
+            let shared_text: Arc<str> = Arc::from(s);
             let mentions = tracker.find(s);
             let mut by_actor: BTreeMap<usize, Vec<std::ops::Range<usize>>> = BTreeMap::new();
             for m in &mentions {
@@ -130,9 +162,9 @@ impl Analyzer<'_> {
                 let senti = self.sentiment.map(|m| m.predict(&input));
                 evidence.entry(actor).or_default().push(Evidence {
                     sentence: si,
-                    text: s.to_string(),
+                    text: Arc::clone(&shared_text),
                     mention: s[spans[0].clone()].to_string(),
-                    probabilities: label_map(self.stance, &p),
+                    probabilities: label_map(&labels, &p),
                     stance: label,
                     confidence,
                     target: proposal_target(s, spans[0].start),
@@ -284,7 +316,7 @@ impl ArticleResult {
                     &format!("{:.4}", e.confidence),
                     e.sentiment.as_deref().unwrap_or(""),
                     e.target.as_deref().unwrap_or(""),
-                    e.text.as_str(),
+                    &e.text,
                 ])?;
             }
         }

@@ -216,7 +216,7 @@ pub fn article_html(result: &ArticleResult) -> String {
         for e in &a.evidence {
             let entry = sentences
                 .entry(e.sentence)
-                .or_insert_with(|| (e.text.clone(), Vec::new()));
+                .or_insert_with(|| (e.text.to_string(), Vec::new()));
             entry.1.push((e.mention.clone(), e.stance.clone()));
         }
     }
