@@ -87,7 +87,8 @@ pub struct ActorSummary {
     pub stance: String,
     /// Its confidence.
     pub confidence: f64,
-    /// Overall sentiment (mean of per-sentence probabilities), when a sentiment model is loaded.
+    /// Overall sentiment (the label with the most summed per-sentence confidence), when a
+    /// sentiment model is loaded.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub sentiment: Option<String>,
     /// Every (sentence) label.
@@ -192,7 +193,7 @@ impl Analyzer<'_> {
                 let (stance, confidence) = best.map_or((NEUTRAL.to_string(), 0.0), |e| {
                     (e.stance.clone(), e.confidence)
                 });
-                let sentiment = self.sentiment.map(|m| overall_sentiment(m, self, &ev));
+                let sentiment = self.sentiment.map(|m| overall_sentiment(m, &ev));
                 Some(ActorSummary {
                     actor: a.canonical.clone(),
                     kind: a.kind,
@@ -212,8 +213,10 @@ impl Analyzer<'_> {
     }
 }
 
-/// Overall sentiment: the label with the highest mean probability over the evidence sentences.
-fn overall_sentiment(model: &Classifier, _a: &Analyzer, ev: &[Evidence]) -> String {
+/// Overall sentiment: the label whose sentences carry the most confidence in total (the sum,
+/// over evidence sentences, of the probability of each sentence's sentiment label); neutral
+/// when there is none.
+fn overall_sentiment(model: &Classifier, ev: &[Evidence]) -> String {
     let mut counts: BTreeMap<&str, f64> = BTreeMap::new();
     for e in ev {
         if let (Some(l), Some(c)) = (&e.sentiment, e.sentiment_confidence) {
@@ -223,7 +226,17 @@ fn overall_sentiment(model: &Classifier, _a: &Analyzer, ev: &[Evidence]) -> Stri
     counts
         .into_iter()
         .max_by(|a, b| a.1.total_cmp(&b.1))
-        .map_or_else(|| model.labels[0].clone(), |(l, _)| l.to_string())
+        .map_or_else(
+            || {
+                model
+                    .labels
+                    .iter()
+                    .find(|l| *l == NEUTRAL)
+                    .unwrap_or(&model.labels[0])
+                    .clone()
+            },
+            |(l, _)| l.to_string(),
+        )
 }
 
 impl ArticleResult {
