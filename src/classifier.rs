@@ -224,12 +224,9 @@ impl Classifier {
     ) -> Result<Classifier> {
         opts.features.validate()?;
         let (vocabulary, rows) = Vocabulary::fit_with_rows(inputs, y, &opts.features);
-        let x = SparseMatrix::from_rows(
-            vocabulary.len(),
-            rows.par_iter()
-                .map(|h| vocabulary.transform_hashes(h, &opts.features))
-                .collect::<Vec<_>>(),
-        );
+        let x = SparseMatrix::from_par_rows(vocabulary.len(), &rows, |h| {
+            vocabulary.transform_hashes(h, &opts.features)
+        });
         drop(rows);
         let mut logistic = SparseLogistic::params()
             .l2(opts.l2)
@@ -294,8 +291,8 @@ impl Classifier {
                 FeatureContribution {
                     feature: self.vocabulary.features[j as usize].clone(),
                     toward: self.labels[argmax(w)].clone(),
-                    value: x,
-                    margin: (w[best] - w[runner_up]) * x,
+                    value: f64::from(x),
+                    margin: (w[best] - w[runner_up]) * f64::from(x),
                 }
             })
             .collect();
@@ -451,11 +448,7 @@ pub fn featurise(
     inputs: &[ActorSentence],
     opts: &FeatureOptions,
 ) -> SparseMatrix {
-    let rows: Vec<(Vec<u32>, Vec<f64>)> = inputs
-        .par_iter()
-        .map(|s| vocabulary.transform(s, opts))
-        .collect();
-    SparseMatrix::from_rows(vocabulary.len(), rows)
+    SparseMatrix::from_par_rows(vocabulary.len(), inputs, |s| vocabulary.transform(s, opts))
 }
 
 /// Group index per row (rows sharing an `article` — or a sentence — share a group).

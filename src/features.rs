@@ -493,7 +493,7 @@ pub fn extract(
 pub struct Vocabulary {
     /// Cue words used by the extractor.
     pub cues: Cues,
-    /// Feature strings, sorted.
+    /// Feature strings, most frequent in the training data first.
     pub features: Vec<String>,
     /// Inverse document frequency per feature (1.0 when weighting is TF).
     pub idf: Vec<f64>,
@@ -565,56 +565,65 @@ impl Vocabulary {
                 sink.0
             })
             .collect();
-        let mut df: FxHashMap<u64, u32> = FxHashMap::default();
-        for row in &per_row {
+        // Document frequency and the first row of each hash.
+        let mut df: FxHashMap<u64, (u32, u32)> = FxHashMap::default();
+        for (i, row) in per_row.iter().enumerate() {
             for run in row.chunk_by(|a, b| a == b) {
-                *df.entry(run[0]).or_insert(0) += 1;
+                df.entry(run[0]).or_insert((0, i as u32)).0 += 1;
             }
         }
-        df.retain(|_, c| *c >= opts.min_count);
-        // Name the kept hashes: a string is built only the first time a kept hash is seen in a chunk.
+        df.retain(|_, (c, _)| *c >= opts.min_count);
+        // Name the kept hashes: each is named once, from the row where it first occurs, so only
+        // those rows are extracted again and no string is built twice.
         struct NamingSink<'a> {
-            keep: &'a FxHashMap<u64, u32>,
-            names: FxHashMap<u64, String>,
+            keep: &'a FxHashMap<u64, (u32, u32)>,
+            row: u32,
+            names: Vec<(u64, String)>,
         }
         impl FeatureSink for NamingSink<'_> {
             fn emit(&mut self, prefix: &str, parts: &[&str]) {
                 let h = hash_parts(prefix, parts);
-                if self.keep.contains_key(&h) && !self.names.contains_key(&h) {
-                    self.names.insert(h, join_parts(prefix, parts));
+                if self
+                    .keep
+                    .get(&h)
+                    .is_some_and(|&(_, first)| first == self.row)
+                    && !self.names.iter().any(|(k, _)| *k == h)
+                {
+                    self.names.push((h, join_parts(prefix, parts)));
                 }
             }
         }
-        let named: Vec<FxHashMap<u64, String>> = inputs
-            .par_chunks(4096)
-            .map(|chunk| {
+        let mut first_rows: Vec<u32> = df.values().map(|&(_, first)| first).collect();
+        first_rows.sort_unstable();
+        first_rows.dedup();
+        let names: Vec<(u64, String)> = first_rows
+            .par_iter()
+            .flat_map_iter(|&row| {
                 let mut sink = NamingSink {
                     keep: &df,
-                    names: FxHashMap::default(),
+                    row,
+                    names: Vec::new(),
                 };
-                for s in chunk {
-                    extract(s, opts, &cues, &mut sink);
-                }
+                extract(&inputs[row as usize], opts, &cues, &mut sink);
                 sink.names
             })
             .collect();
-        let mut names: FxHashMap<u64, String> = FxHashMap::default();
-        for m in named {
-            names.extend(m);
-        }
-        let mut features: Vec<String> = names.into_values().collect();
-        features.sort();
-        features.dedup();
+        // Most frequent first (then by string, for a stable order): the weights of the features
+        // most rows use sit together in memory, which keeps them in cache during training.
+        let mut features: Vec<(u32, String)> = names
+            .into_iter()
+            .map(|(h, name)| (df[&h].0, name))
+            .collect();
+        features.sort_unstable_by(|a, b| b.0.cmp(&a.0).then_with(|| a.1.cmp(&b.1)));
         let n = inputs.len() as f64;
         let idf = features
             .iter()
-            .map(|f| match opts.weighting {
+            .map(|(df, _)| match opts.weighting {
                 Weighting::Tf => 1.0,
-                Weighting::TfIdf => {
-                    ((1.0 + n) / (1.0 + f64::from(df[&feature_hash(f)]))).ln() + 1.0
-                }
+                Weighting::TfIdf => ((1.0 + n) / (1.0 + f64::from(*df))).ln() + 1.0,
             })
             .collect();
+        let features = features.into_iter().map(|(_, name)| name).collect();
         (
             Vocabulary::from_parts(cues, features, idf).expect("lengths match by construction"),
             per_row,
@@ -622,14 +631,14 @@ impl Vocabulary {
     }
 
     /// Weighted, L2-normalised sparse row (sorted indices) for one input.
-    pub fn transform(&self, input: &ActorSentence, opts: &FeatureOptions) -> (Vec<u32>, Vec<f64>) {
+    pub fn transform(&self, input: &ActorSentence, opts: &FeatureOptions) -> (Vec<u32>, Vec<f32>) {
         let mut sink = HashSink::default();
         extract(input, opts, &self.cues, &mut sink);
         self.transform_hashes(&sink.0, opts)
     }
 
     /// Weighted, L2-normalised sparse row from a row's feature hashes (with repeats).
-    pub fn transform_hashes(&self, hashes: &[u64], opts: &FeatureOptions) -> (Vec<u32>, Vec<f64>) {
+    pub fn transform_hashes(&self, hashes: &[u64], opts: &FeatureOptions) -> (Vec<u32>, Vec<f32>) {
         let mut idx: Vec<u32> = hashes.iter().filter_map(|h| self.get(*h)).collect();
         idx.sort_unstable();
         let mut indices = Vec::with_capacity(idx.len());
@@ -641,10 +650,8 @@ impl Vocabulary {
             values.push(tf * self.idf[run[0] as usize]);
         }
         let norm = values.iter().map(|v| v * v).sum::<f64>().sqrt();
-        if norm > 0.0 {
-            values.iter_mut().for_each(|v| *v /= norm);
-        }
-        (indices, values)
+        let norm = if norm > 0.0 { norm } else { 1.0 };
+        (indices, values.iter().map(|v| (v / norm) as f32).collect())
     }
 }
 
@@ -720,7 +727,7 @@ mod tests {
         let v = Vocabulary::fit(&inputs, &[0, 1], &opts);
         let (i, x) = v.transform(&inputs[0], &opts);
         assert!(i.windows(2).all(|w| w[0] < w[1]));
-        assert!((x.iter().map(|v| v * v).sum::<f64>() - 1.0).abs() < 1e-12);
+        assert!((x.iter().map(|&v| f64::from(v) * f64::from(v)).sum::<f64>() - 1.0).abs() < 1e-6);
     }
 
     #[test]

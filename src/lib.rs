@@ -15,6 +15,7 @@ pub mod eval;
 pub mod features;
 pub mod import;
 pub mod io;
+pub mod lbfgs;
 pub mod model;
 pub mod report;
 pub mod text;

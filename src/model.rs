@@ -3,23 +3,19 @@
 //!
 //! Why not `linfa-logistic` directly: it takes a dense `Array2`, so 1 M rows × 200 k features
 //! would need 1.6 TB. This model keeps the same objective (sum of negative log-likelihoods +
-//! ½·α·‖W‖², intercept not penalised) and the same L-BFGS optimiser (argmin, as linfa-logistic
-//! uses), but works on a CSR matrix; a test checks it agrees with `linfa-logistic` on a small
-//! dense problem.
+//! ½·α·‖W‖², intercept not penalised) and the same kind of optimiser (L-BFGS, here the in-place
+//! one of [`crate::lbfgs`]), but works on a CSR matrix; a test checks it agrees with
+//! `linfa-logistic` on a small dense problem.
 //!
 //! The gradient is computed without thread-dependent reductions: per-row residuals in parallel,
 //! then Xᵀ·residuals over a fixed number of row chunks summed in a fixed order, so the result —
 //! and the model file — is the same bit for bit on any number of cores.
 
-use argmin::core::{CostFunction, Executor, Gradient, State};
-use argmin::solver::linesearch::MoreThuenteLineSearch;
-use argmin::solver::quasinewton::LBFGS;
 use linfa::ParamGuard;
 use linfa::dataset::{DatasetBase, Records};
 use linfa::traits::{Fit, PredictInplace};
 use ndarray::Array1;
 use rayon::prelude::*;
-use std::sync::Mutex;
 
 use crate::error::{Result, StanceError};
 
@@ -30,8 +26,9 @@ pub struct SparseMatrix {
     pub indptr: Vec<usize>,
     /// Column of each stored value.
     pub indices: Vec<u32>,
-    /// Stored values.
-    pub values: Vec<f64>,
+    /// Stored values (f32: features are TF-IDF weights of unit rows, where f32 is ample and
+    /// halves the matrix).
+    pub values: Vec<f32>,
     /// Number of columns.
     pub ncols: usize,
 }
@@ -48,7 +45,7 @@ impl SparseMatrix {
     }
 
     /// Builds a matrix from rows of (sorted indices, values).
-    pub fn from_rows(ncols: usize, rows: impl IntoIterator<Item = (Vec<u32>, Vec<f64>)>) -> Self {
+    pub fn from_rows(ncols: usize, rows: impl IntoIterator<Item = (Vec<u32>, Vec<f32>)>) -> Self {
         let mut m = SparseMatrix::new(ncols);
         for (i, v) in rows {
             m.push_row(&i, &v);
@@ -56,8 +53,33 @@ impl SparseMatrix {
         m
     }
 
+    /// Builds a matrix from `items`, one row each made by `row` (in parallel, over fixed chunks
+    /// that are appended in order, so no list of all rows is held next to the matrix).
+    pub fn from_par_rows<T: Sync>(
+        ncols: usize,
+        items: &[T],
+        row: impl Fn(&T) -> (Vec<u32>, Vec<f32>) + Sync,
+    ) -> Self {
+        let chunks: Vec<SparseMatrix> = items
+            .par_chunks(4096)
+            .map(|chunk| SparseMatrix::from_rows(ncols, chunk.iter().map(&row)))
+            .collect();
+        let mut m = SparseMatrix::new(ncols);
+        let nnz = chunks.iter().map(|c| c.indices.len()).sum();
+        m.indices.reserve_exact(nnz);
+        m.values.reserve_exact(nnz);
+        m.indptr.reserve_exact(items.len());
+        for c in chunks {
+            let base = m.indices.len();
+            m.indptr.extend(c.indptr[1..].iter().map(|p| p + base));
+            m.indices.extend_from_slice(&c.indices);
+            m.values.extend_from_slice(&c.values);
+        }
+        m
+    }
+
     /// Appends a row.
-    pub fn push_row(&mut self, indices: &[u32], values: &[f64]) {
+    pub fn push_row(&mut self, indices: &[u32], values: &[f32]) {
         self.indices.extend_from_slice(indices);
         self.values.extend_from_slice(values);
         self.indptr.push(self.indices.len());
@@ -69,7 +91,7 @@ impl SparseMatrix {
     }
 
     /// Row `i` as (indices, values).
-    pub fn row(&self, i: usize) -> (&[u32], &[f64]) {
+    pub fn row(&self, i: usize) -> (&[u32], &[f32]) {
         let r = self.indptr[i]..self.indptr[i + 1];
         (&self.indices[r.clone()], &self.values[r])
     }
@@ -195,12 +217,12 @@ impl SparseLogistic {
     }
 
     /// Class scores (logits) for one sparse row.
-    pub fn logits(&self, indices: &[u32], values: &[f64]) -> Vec<f64> {
+    pub fn logits(&self, indices: &[u32], values: &[f32]) -> Vec<f64> {
         logits(&self.weights, self.nclasses, indices, values)
     }
 
     /// Class probabilities for one sparse row (finite, sum to 1).
-    pub fn probabilities(&self, indices: &[u32], values: &[f64]) -> Vec<f64> {
+    pub fn probabilities(&self, indices: &[u32], values: &[f32]) -> Vec<f64> {
         let mut z = self.logits(indices, values);
         softmax_in_place(&mut z);
         z
@@ -218,16 +240,17 @@ impl SparseLogistic {
     }
 }
 
-fn logits(w: &[f64], k: usize, indices: &[u32], values: &[f64]) -> Vec<f64> {
+fn logits(w: &[f64], k: usize, indices: &[u32], values: &[f32]) -> Vec<f64> {
     let mut z = vec![0.0; k];
     logits_into(w, k, indices, values, &mut z);
     z
 }
 
-fn logits_into(w: &[f64], k: usize, indices: &[u32], values: &[f64], z: &mut [f64]) {
+fn logits_into(w: &[f64], k: usize, indices: &[u32], values: &[f32], z: &mut [f64]) {
     let d = w.len() / k - 1;
     z.copy_from_slice(&w[d * k..]);
     for (&j, &x) in indices.iter().zip(values) {
+        let x = f64::from(x);
         let j = j as usize;
         if j < d {
             for (zc, wc) in z.iter_mut().zip(&w[j * k..(j + 1) * k]) {
@@ -250,115 +273,90 @@ pub fn softmax_in_place(z: &mut [f64]) {
     }
 }
 
-type Evaluation = (Vec<f64>, f64, Vec<f64>);
-
 /// Row chunks of the gradient (fixed, so results do not depend on the number of threads).
 const GRADIENT_CHUNKS: usize = 4;
 
+/// The objective and its gradient, with buffers reused across evaluations.
 struct Problem<'a> {
     x: &'a SparseMatrix,
     y: &'a [usize],
     row_weight: Vec<f64>,
     k: usize,
     l2: f64,
-    /// Last (weights, loss, gradient): argmin asks for cost and gradient at the same point.
-    cache: Mutex<Option<Evaluation>>,
+    /// Per-row residuals p − y (weighted), n × K.
+    resid: Vec<f64>,
+    /// Per-row losses.
+    losses: Vec<f64>,
+    /// Xᵀ·residuals of each row chunk, D × K each.
+    partials: Vec<Vec<f64>>,
 }
 
 impl Problem<'_> {
-    fn evaluate(&self, w: &[f64]) -> (f64, Vec<f64>) {
-        if let Ok(cache) = self.cache.lock()
-            && let Some((p, c, g)) = cache.as_ref()
-            && p.as_slice() == w
-        {
-            return (*c, g.clone());
-        }
+    /// Loss at `w`; writes the gradient into `grad`.
+    fn evaluate(&mut self, w: &[f64], grad: &mut [f64]) -> f64 {
         let (k, n, d) = (self.k, self.x.nrows(), self.x.ncols);
-        // Per-row residuals p - y (weighted) and losses, in parallel, into one flat n × K buffer;
-        // no cross-row reduction yet.
-        let mut resid = vec![0.0; n * k];
-        let mut losses = vec![0.0; n];
-        resid
+        let (x, y, row_weight) = (self.x, self.y, &self.row_weight);
+        // Per-row residuals and losses, in parallel; no cross-row reduction yet.
+        self.resid
             .par_chunks_mut(k)
-            .zip(losses.par_iter_mut())
+            .zip(self.losses.par_iter_mut())
             .enumerate()
             .for_each(|(i, (z, loss))| {
-                let (idx, val) = self.x.row(i);
+                let (idx, val) = x.row(i);
                 logits_into(w, k, idx, val, z);
                 let m = z.iter().cloned().fold(f64::NEG_INFINITY, f64::max);
                 let lse = m + z.iter().map(|v| (v - m).exp()).sum::<f64>().ln();
-                *loss = self.row_weight[i] * (lse - z[self.y[i]]);
+                *loss = row_weight[i] * (lse - z[y[i]]);
                 for (c, v) in z.iter_mut().enumerate() {
-                    *v = self.row_weight[i]
-                        * ((*v - lse).exp() - f64::from(u8::from(c == self.y[i])));
+                    *v = row_weight[i] * ((*v - lse).exp() - f64::from(u8::from(c == y[i])));
                 }
             });
-        let mut loss: f64 = losses.iter().sum();
+        let mut loss: f64 = self.losses.iter().sum();
         // Xᵀ·residuals: a fixed number of row chunks (not one per thread) each scatter into their
         // own buffer, summed in chunk order, so the result does not depend on the thread count.
         // This needs GRADIENT_CHUNKS × D × K floats instead of a column copy of X.
         let rows_per_chunk = n.div_ceil(GRADIENT_CHUNKS).max(1);
-        let partials: Vec<Vec<f64>> = (0..GRADIENT_CHUNKS)
-            .into_par_iter()
-            .map(|c| {
-                let mut g = vec![0.0; d * k];
-                for i in (c * rows_per_chunk).min(n)..((c + 1) * rows_per_chunk).min(n) {
-                    let (idx, val) = self.x.row(i);
-                    let r = &resid[i * k..(i + 1) * k];
-                    for (&j, &v) in idx.iter().zip(val) {
-                        let gj = &mut g[j as usize * k..(j as usize + 1) * k];
-                        for c in 0..k {
-                            gj[c] += v * r[c];
-                        }
+        let resid = &self.resid;
+        self.partials.par_iter_mut().enumerate().for_each(|(c, g)| {
+            g.fill(0.0);
+            for i in (c * rows_per_chunk).min(n)..((c + 1) * rows_per_chunk).min(n) {
+                let (idx, val) = x.row(i);
+                let r = &resid[i * k..(i + 1) * k];
+                for (&j, &v) in idx.iter().zip(val) {
+                    let v = f64::from(v);
+                    let gj = &mut g[j as usize * k..(j as usize + 1) * k];
+                    for c in 0..k {
+                        gj[c] += v * r[c];
                     }
                 }
-                g
-            })
-            .collect();
-        let mut grad = vec![0.0; (d + 1) * k];
+            }
+        });
         let block = 4096 * k;
+        let (l2, partials) = (self.l2, &self.partials);
         grad[..d * k]
             .par_chunks_mut(block)
             .enumerate()
             .for_each(|(b, out)| {
                 let off = b * block;
                 let len = out.len();
-                for p in &partials {
+                out.copy_from_slice(&partials[0][off..off + len]);
+                for p in &partials[1..] {
                     for (o, v) in out.iter_mut().zip(&p[off..off + len]) {
                         *o += v;
                     }
                 }
                 for (o, wv) in out.iter_mut().zip(&w[off..off + len]) {
-                    *o += self.l2 * wv;
+                    *o += l2 * wv;
                 }
             });
-        drop(partials);
-        for r in resid.chunks(k) {
+        grad[d * k..].fill(0.0);
+        for r in self.resid.chunks(k) {
             for c in 0..k {
                 grad[d * k + c] += r[c];
             }
         }
-        loss += 0.5 * self.l2 * w[..d * k].iter().map(|v| v * v).sum::<f64>();
-        if let Ok(mut cache) = self.cache.lock() {
-            *cache = Some((w.to_vec(), loss, grad.clone()));
-        }
-        (loss, grad)
-    }
-}
-
-impl CostFunction for Problem<'_> {
-    type Param = Vec<f64>;
-    type Output = f64;
-    fn cost(&self, w: &Vec<f64>) -> std::result::Result<f64, argmin::core::Error> {
-        Ok(self.evaluate(w).0)
-    }
-}
-
-impl Gradient for Problem<'_> {
-    type Param = Vec<f64>;
-    type Gradient = Vec<f64>;
-    fn gradient(&self, w: &Vec<f64>) -> std::result::Result<Vec<f64>, argmin::core::Error> {
-        Ok(self.evaluate(w).1)
+        loss += 0.5 * self.l2 * crate::lbfgs::dot(&w[..d * k], &w[..d * k]);
+        loss
     }
 }
 
@@ -397,29 +395,30 @@ impl Fit<SparseMatrix, Array1<usize>, StanceError> for LogisticValidParams {
         } else {
             vec![1.0; y.len()]
         };
-        let problem = Problem {
+        let (n, d) = (x.nrows(), x.ncols);
+        let mut problem = Problem {
             x,
             y,
             row_weight,
             k,
             l2: self.l2,
-            cache: Mutex::new(None),
+            resid: vec![0.0; n * k],
+            losses: vec![0.0; n],
+            partials: vec![vec![0.0; d * k]; GRADIENT_CHUNKS],
         };
-        let init = vec![0.0; (x.ncols + 1) * k];
-        let solver = LBFGS::new(MoreThuenteLineSearch::new(), 10)
-            // The loss is summed over rows: scale the tolerance so it means the same on any size.
-            .with_tolerance_grad(self.tol_grad * (x.nrows() as f64).max(1.0))
-            .and_then(|s| s.with_tolerance_cost(1e-12))
-            .map_err(|e| StanceError::Optimiser(e.to_string()))?;
-        let result = Executor::new(problem, solver)
-            .configure(|s| s.param(init).max_iters(self.max_iter))
-            .run()
-            .map_err(|e| StanceError::Optimiser(e.to_string()))?;
-        let state = result.state();
-        let weights = state
-            .get_best_param()
-            .cloned()
-            .ok_or_else(|| StanceError::Optimiser("no parameters found".into()))?;
+        let mut weights = vec![0.0; (d + 1) * k];
+        let outcome = crate::lbfgs::minimize(
+            |w, g| problem.evaluate(w, g),
+            &mut weights,
+            &crate::lbfgs::Lbfgs {
+                memory: 10,
+                max_iter: self.max_iter,
+                // The loss is summed over rows: scale the tolerance so it means the same on any size.
+                tol_grad: self.tol_grad * (n as f64).max(1.0),
+                tol_cost: 1e-12,
+            },
+        )
+        .map_err(StanceError::Optimiser)?;
         if weights.iter().any(|w| !w.is_finite()) {
             return Err(StanceError::Optimiser(
                 "weights diverged (not finite)".into(),
@@ -429,7 +428,7 @@ impl Fit<SparseMatrix, Array1<usize>, StanceError> for LogisticValidParams {
             nclasses: k,
             nfeatures: x.ncols,
             weights,
-            iterations: state.get_iter(),
+            iterations: outcome.iterations,
         })
     }
 }
@@ -478,15 +477,20 @@ mod tests {
     fn to_sparse(x: &Array2<f64>) -> SparseMatrix {
         SparseMatrix::from_rows(
             x.ncols(),
-            x.rows()
-                .into_iter()
-                .map(|r| ((0..r.len() as u32).collect(), r.to_vec())),
+            x.rows().into_iter().map(|r| {
+                (
+                    (0..r.len() as u32).collect(),
+                    r.iter().map(|&v| v as f32).collect(),
+                )
+            }),
         )
     }
 
     #[test]
     fn agrees_with_linfa_logistic_on_a_dense_problem() {
         let (x, y) = toy(120, 6, 7);
+        // The sparse matrix stores f32: give both models the same numbers.
+        let x = x.mapv(|v| f64::from(v as f32));
         let dense = MultiLogisticRegression::default()
             .alpha(1.0)
             .max_iterations(500)
