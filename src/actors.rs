@@ -146,6 +146,9 @@ impl Dictionary {
         self.matcher = AhoCorasick::builder()
             .match_kind(MatchKind::LeftmostLongest)
             .ascii_case_insensitive(true)
+            // A full DFA: a few MB for a dictionary of this size, and the fastest search; the
+            // matcher runs over every sentence.
+            .kind(Some(aho_corasick::AhoCorasickKind::DFA))
             .build(self.aliases.iter().map(|(a, _)| a.as_str()))
             .map_err(|e| {
                 StanceError::Data(format!(

@@ -37,6 +37,8 @@ enum Command {
     Explain(ExplainArgs),
     /// Show a model: labels, training data, options, scores, top features per label.
     Inspect(InspectArgs),
+    /// Rewrite a model in the other form: `*.bin` (compact, fast to load) or JSON.
+    Convert(ConvertArgs),
     /// Print a shell completion script.
     Completions {
         /// The shell.
@@ -80,6 +82,15 @@ struct InspectArgs {
 }
 
 #[derive(Args)]
+struct ConvertArgs {
+    /// Model file to read (JSON or binary; default: the shipped stance model).
+    model: Option<PathBuf>,
+    /// Where to write it: binary when it ends in `.bin`, JSON otherwise (written atomically).
+    #[arg(long, value_name = "MODEL.bin|MODEL.json")]
+    out: PathBuf,
+}
+
+#[derive(Args)]
 struct ImportArgs {
     /// The data set's format.
     #[arg(value_enum)]
@@ -118,7 +129,8 @@ struct TrainArgs {
     /// Labelled CSV file; repeatable.
     #[arg(long, required = true, value_name = "FILE.csv")]
     data: Vec<PathBuf>,
-    /// Where to write the model (written atomically).
+    /// Where to write the model (written atomically): JSON, or the compact binary form when
+    /// the name ends in `.bin`.
     #[arg(long, value_name = "MODEL.json")]
     out: PathBuf,
     /// The column to learn.
@@ -310,6 +322,10 @@ fn run(cli: Cli) -> Result<()> {
         Command::Import(a) => import(a),
         Command::Explain(a) => explain(a),
         Command::Inspect(a) => inspect(a),
+        Command::Convert(a) => {
+            commands::load_model(a.model.as_deref())?.save(&a.out)?;
+            Ok(())
+        }
         Command::Completions { shell } => {
             clap_complete::generate(
                 shell,

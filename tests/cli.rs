@@ -599,3 +599,53 @@ fn invalid_utf8_in_training_csv_names_line_and_column() {
             predicate::str::contains("latin1.csv:3:1").and(predicate::str::contains("--lossy")),
         );
 }
+
+#[test]
+fn binary_model_form_round_trips_and_classifies_the_same() {
+    let dir = tempfile::tempdir().unwrap();
+    let json = train_small(dir.path());
+    let bin = dir.path().join("m.bin");
+    stance()
+        .args(["train", "--data"])
+        .arg(data("small.csv"))
+        .arg("--out")
+        .arg(&bin)
+        .args(["--validation", "0", "--cv", "3", "--min-count", "1"])
+        .assert()
+        .success();
+    assert!(std::fs::read(&bin).unwrap().starts_with(b"STANCEMB"));
+    // Converting the binary model back to JSON gives the JSON model, byte for byte.
+    let back = dir.path().join("back.json");
+    stance()
+        .arg("convert")
+        .arg(&bin)
+        .arg("--out")
+        .arg(&back)
+        .assert()
+        .success();
+    assert_eq!(std::fs::read(&back).unwrap(), std::fs::read(&json).unwrap());
+    let text = "Peru vetoed the inquiry on Monday. Later, Norway welcomed the plan.\n";
+    let from_json = classify_stdin(&json, "json", text)
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let from_bin = classify_stdin(&bin, "json", text)
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    assert_eq!(from_json, from_bin);
+    // A damaged binary model is a clear error naming the file.
+    let bytes = std::fs::read(&bin).unwrap();
+    let cut = dir.path().join("cut.bin");
+    std::fs::write(&cut, &bytes[..bytes.len() / 2]).unwrap();
+    stance()
+        .args(["inspect"])
+        .arg(&cut)
+        .assert()
+        .code(1)
+        .stderr(
+            predicate::str::contains("cut.bin").and(predicate::str::contains("malformed binary")),
+        );
+}
