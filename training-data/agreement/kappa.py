@@ -4,12 +4,15 @@ adjudication.md) and the independent second pass: python3 training-data/agreemen
 import csv, collections, pathlib
 here = pathlib.Path(__file__).parent
 rows = list(csv.DictReader(open(here.parent / "stance.csv", newline="", encoding="utf-8")))
-second = list(csv.DictReader(open(here / "second-pass.csv", newline="", encoding="utf-8")))
 def kappa(a, b):
     n = len(a); po = sum(x == y for x, y in zip(a, b)) / n
     ca, cb = collections.Counter(a), collections.Counter(b)
     pe = sum(ca[k] * cb[k] for k in set(a) | set(b)) / n / n
     return po, (po - pe) / (1 - pe)
-for col in ["stance", "sentiment"]:
-    a = [rows[int(r["id"])][col] for r in second]; b = [r[col] for r in second]
-    print(f"{col}: agreement {kappa(a, b)[0]:.3f}, kappa {kappa(a, b)[1]:.3f} (after adjudication)")
+# second-pass.csv: 10% of the first 5,478 rows; second-pass-p11.csv: 10% of part p11 (rows 5478+).
+for name in ["second-pass.csv", "second-pass-p11.csv"]:
+    second = list(csv.DictReader(open(here / name, newline="", encoding="utf-8")))
+    for col in ["stance", "sentiment"]:
+        a = [rows[int(r["id"])][col] for r in second]; b = [r[col] for r in second]
+        print(f"{name} {col}: agreement {kappa(a, b)[0]:.3f}, kappa {kappa(a, b)[1]:.3f} "
+              f"({len(second)} rows, after adjudication)")
