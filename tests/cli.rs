@@ -15,7 +15,12 @@ fn data(name: &str) -> PathBuf {
 }
 
 fn train_small(dir: &Path) -> PathBuf {
-    let out = dir.join("m.json");
+    train_small_to(dir, "m.json")
+}
+
+/// Trains on tests/data/small.csv into `dir/name` (`.bin`: the binary form).
+fn train_small_to(dir: &Path, name: &str) -> PathBuf {
+    let out = dir.join(name);
     stance()
         .args(["train", "--data"])
         .arg(data("small.csv"))
@@ -604,15 +609,7 @@ fn invalid_utf8_in_training_csv_names_line_and_column() {
 fn binary_model_form_round_trips_and_classifies_the_same() {
     let dir = tempfile::tempdir().unwrap();
     let json = train_small(dir.path());
-    let bin = dir.path().join("m.bin");
-    stance()
-        .args(["train", "--data"])
-        .arg(data("small.csv"))
-        .arg("--out")
-        .arg(&bin)
-        .args(["--validation", "0", "--cv", "3", "--min-count", "1"])
-        .assert()
-        .success();
+    let bin = train_small_to(dir.path(), "m.bin");
     assert!(std::fs::read(&bin).unwrap().starts_with(b"STANCEMB"));
     // Converting the binary model back to JSON gives the JSON model, byte for byte.
     let back = dir.path().join("back.json");
