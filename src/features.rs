@@ -58,6 +58,31 @@ pub struct FeatureOptions {
     pub weighting: Weighting,
     /// Use 1 + ln(tf) instead of tf.
     pub sublinear_tf: bool,
+    /// L2-normalise the character n-gram block and the other features separately (each block
+    /// gets norm 1, like concatenating two TF-IDF vectorisers) instead of as one vector, so the
+    /// many character n-grams do not drown the word features.
+    #[serde(default)]
+    pub block_norm: bool,
+    /// Character n-grams over the whole sentence (lower-cased, white space collapsed), across
+    /// word boundaries and punctuation ("k:" features), instead of within words only.
+    #[serde(default)]
+    pub char_across: bool,
+    /// When the actor is a topic rather than a name in the text (a tweet's target), words that
+    /// share a stem with the topic ("feminists" for "feminist") stand for the actor, so the
+    /// actor-relative features apply; the topic is also crossed with whether it is mentioned.
+    #[serde(default)]
+    pub target_overlap: bool,
+    /// Words up to three tokens after a negation ("not", "never", "n't", …) also give `N:` features.
+    #[serde(default)]
+    pub negation: bool,
+    /// Reported-speech features: whether the actor is the speaker ("X said", "said X",
+    /// "according to X"), is inside a quotation, or the sentence quotes anyone.
+    #[serde(default)]
+    pub speech: bool,
+    /// With `target_cross`: every feature (character n-grams included) is also emitted crossed
+    /// with the topic (`name|` prefix), i.e. one shared model plus one per topic in a single fit.
+    #[serde(default)]
+    pub cross_all: bool,
 }
 
 impl Default for FeatureOptions {
@@ -73,6 +98,12 @@ impl Default for FeatureOptions {
             min_count: 2,
             weighting: Weighting::TfIdf,
             sublinear_tf: true,
+            block_norm: false,
+            char_across: false,
+            target_overlap: false,
+            negation: false,
+            speech: false,
+            cross_all: false,
         }
     }
 }
@@ -313,11 +344,51 @@ pub fn extract(
     cues: &Cues,
     sink: &mut impl FeatureSink,
 ) {
+    if opts.cross_all && opts.target_cross && !input.name.is_empty() {
+        /// Emits each feature as is and crossed with the topic.
+        struct Crossed<'s, S> {
+            inner: &'s mut S,
+            name: String,
+            prefix: String,
+        }
+        impl<S: FeatureSink> FeatureSink for Crossed<'_, S> {
+            fn emit(&mut self, prefix: &str, parts: &[&str]) {
+                self.inner.emit(prefix, parts);
+                self.prefix.truncate(self.name.len());
+                self.prefix.push_str(prefix);
+                self.inner.emit(&self.prefix, parts);
+            }
+        }
+        let name = format!("{}|", input.name.to_lowercase());
+        let mut crossed = Crossed {
+            inner: sink,
+            prefix: name.clone(),
+            name,
+        };
+        return extract_features(input, opts, cues, &mut crossed);
+    }
+    extract_features(input, opts, cues, sink)
+}
+
+fn extract_features(
+    input: &ActorSentence,
+    opts: &FeatureOptions,
+    cues: &Cues,
+    sink: &mut impl FeatureSink,
+) {
     // Token sequence with mentions collapsed to placeholders; remember where the actor is.
     let mut seq: Vec<&str> = Vec::new();
     let mut actor_pos: Vec<usize> = Vec::new();
     let mut other_pos: Vec<usize> = Vec::new();
     let mut last_mention: Option<(bool, usize)> = None; // (is actor, mention start)
+    // Byte offset in the text of each actor position, for the reported-speech features.
+    let mut actor_at: Vec<usize> = Vec::new();
+    // A topic target (not a mention): the words of its name that text words may share a stem with.
+    let topic: Vec<String> = if opts.target_overlap && opts.actor_aware && input.actor.is_empty() {
+        topic_words(input.name)
+    } else {
+        Vec::new()
+    };
     for t in tokenize(input.text) {
         if opts.actor_aware {
             let mid = t.span.0;
@@ -334,7 +405,8 @@ pub fn extract(
                 if let Some(start) = inside(spans) {
                     if last_mention != Some((is_actor, start)) {
                         if is_actor {
-                            actor_pos.push(seq.len())
+                            actor_pos.push(seq.len());
+                            actor_at.push(start);
                         } else {
                             other_pos.push(seq.len())
                         }
@@ -348,6 +420,13 @@ pub fn extract(
                 }
             }
             if last_mention.is_some() && inside(&input.actor).or(inside(&input.others)).is_some() {
+                continue;
+            }
+            if !topic.is_empty() && shares_stem(t.text, &topic) {
+                actor_pos.push(seq.len());
+                actor_at.push(t.span.0);
+                seq.push(ACTOR);
+                last_mention = None;
                 continue;
             }
         }
@@ -368,7 +447,34 @@ pub fn extract(
         }
     }
 
-    if let Some((a, b)) = opts.char_ngrams {
+    if opts.negation {
+        // Words in the scope of a negation: up to three tokens after it.
+        let mut scope = 0;
+        for w in &seq {
+            if scope > 0 {
+                sink.emit("N:", &[w]);
+                scope -= 1;
+            }
+            if is_negation(w) {
+                scope = 3;
+            }
+        }
+    }
+
+    if let (Some((a, b)), true) = (opts.char_ngrams, opts.char_across) {
+        let text = char_stream(input, opts.actor_aware);
+        let idx: Vec<usize> = text
+            .char_indices()
+            .map(|(i, _)| i)
+            .chain(std::iter::once(text.len()))
+            .collect();
+        let nchars = idx.len() - 1;
+        for n in a..=b.min(nchars) {
+            for s in 0..=nchars - n {
+                sink.emit("k:", &[&text[idx[s]..idx[s + n]]]);
+            }
+        }
+    } else if let Some((a, b)) = opts.char_ngrams {
         let mut word = String::new();
         for w in seq.iter().filter(|w| **w != ACTOR && **w != OTHER) {
             word.clear();
@@ -392,8 +498,19 @@ pub fn extract(
     if !opts.actor_aware {
         return;
     }
-    if actor_pos.is_empty() {
-        sink.emit("x:", &["no-actor"]);
+    if opts.target_overlap && input.actor.is_empty() && !input.name.is_empty() {
+        let found = if actor_pos.is_empty() {
+            "absent"
+        } else {
+            "mentioned"
+        };
+        sink.emit("x:", &["topic", found]);
+        sink.emit("TO:", &[input.name, found]);
+    }
+    if actor_pos.is_empty() || (opts.target_overlap && !topic.is_empty()) {
+        if actor_pos.is_empty() {
+            sink.emit("x:", &["no-actor"]);
+        }
         if opts.target_cross && !input.name.is_empty() {
             // The target is a topic, not a mention (a tweet's subject, a claim): cross it with
             // the words, so each target learns its own vocabulary of stance.
@@ -405,7 +522,32 @@ pub fn extract(
                 sink.emit("TB:", &[name, gram[0], gram[1]]);
             }
         }
-        return;
+        if actor_pos.is_empty() {
+            return;
+        }
+    }
+    if opts.speech {
+        let speaks = actor_pos.iter().any(|&p| {
+            seq[p + 1..(p + 4).min(seq.len())]
+                .iter()
+                .any(|w| is_speech_verb(w))
+                || (p >= 1 && is_speech_verb(seq[p - 1]))
+                || (p >= 2
+                    && seq[p - 2].eq_ignore_ascii_case("according")
+                    && seq[p - 1].eq_ignore_ascii_case("to"))
+        });
+        let quoted = actor_at.iter().any(|&b| inside_quote(&input.text[..b]));
+        let has_quote = input.text.contains(['"', '“', '”']);
+        let state = if speaks {
+            "speaker"
+        } else if quoted {
+            "in-quote"
+        } else if has_quote {
+            "outside-quote"
+        } else {
+            "no-quote"
+        };
+        sink.emit("x:", &["speech", state]);
     }
     for &p in &actor_pos {
         for d in 1..=opts.window {
@@ -488,6 +630,111 @@ pub fn extract(
     }
 }
 
+/// Lower-case words (3+ characters) of a topic name ("climate change" → climate, change).
+fn topic_words(name: &str) -> Vec<String> {
+    name.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| w.chars().count() >= 3)
+        .map(str::to_lowercase)
+        .collect()
+}
+
+/// Whether `token` shares a stem with one of the topic words: it starts with the whole word
+/// ("ClimateChange" for "climate") or both share their first five characters ("feminists",
+/// "feminism" for "feminist"; "atheists" for "atheism").
+fn shares_stem(token: &str, topic: &[String]) -> bool {
+    let t = token.to_lowercase();
+    topic.iter().any(|w| {
+        t.starts_with(w.as_str())
+            || t.chars().zip(w.chars()).take_while(|(a, b)| a == b).count() >= 5
+    })
+}
+
+/// Negation words whose scope is the next few tokens.
+fn is_negation(w: &str) -> bool {
+    const NEG: &[&str] = &[
+        "not", "no", "never", "nor", "neither", "without", "nobody", "nothing", "none", "cannot",
+    ];
+    NEG.iter().any(|n| w.eq_ignore_ascii_case(n)) || w.ends_with("n't") || w.ends_with("n’t")
+}
+
+/// Verbs of saying that make the adjacent actor the speaker.
+fn is_speech_verb(w: &str) -> bool {
+    const SAY: &[&str] = &[
+        "said",
+        "says",
+        "say",
+        "told",
+        "tells",
+        "added",
+        "adds",
+        "wrote",
+        "writes",
+        "argued",
+        "argues",
+        "claimed",
+        "claims",
+        "stated",
+        "states",
+        "tweeted",
+        "tweets",
+        "insisted",
+        "explained",
+        "noted",
+        "asked",
+        "replied",
+        "responded",
+        "announced",
+        "declared",
+        "warned",
+        "testified",
+        "acknowledged",
+        "admitted",
+    ];
+    SAY.iter().any(|v| w.eq_ignore_ascii_case(v))
+}
+
+/// Whether the end of `before` lies inside a quotation: more “ than ” so far, or an odd
+/// number of straight double quotes.
+fn inside_quote(before: &str) -> bool {
+    let open = before.matches('“').count();
+    let close = before.matches('”').count();
+    open > close || before.matches('"').count() % 2 == 1
+}
+
+/// The sentence for character n-grams across words: lower-cased, white space collapsed to
+/// one space, padded with a space at each end; actor mentions become `@a`, others `@o`.
+fn char_stream(input: &ActorSentence, actor_aware: bool) -> String {
+    let mut out = String::with_capacity(input.text.len() + 2);
+    out.push(' ');
+    let mut skip_to = 0;
+    for (i, c) in input.text.char_indices() {
+        if i < skip_to {
+            continue;
+        }
+        if actor_aware {
+            let span = [(&input.actor, ACTOR), (&input.others, OTHER)]
+                .into_iter()
+                .find_map(|(spans, p)| spans.iter().find(|r| r.start == i).map(|r| (r.end, p)));
+            if let Some((end, p)) = span {
+                out.push_str(p);
+                skip_to = end;
+                continue;
+            }
+        }
+        if c.is_whitespace() {
+            if !out.ends_with(' ') {
+                out.push(' ');
+            }
+        } else {
+            out.extend(c.to_lowercase());
+        }
+    }
+    if !out.ends_with(' ') {
+        out.push(' ');
+    }
+    out
+}
+
 /// The fitted vocabulary: feature strings, their hashes and inverse document frequencies.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Vocabulary {
@@ -498,6 +745,8 @@ pub struct Vocabulary {
     /// Inverse document frequency per feature (1.0 when weighting is TF).
     pub idf: Vec<f64>,
     index: FxHashMap<u64, u32>,
+    /// Whether each feature is a character n-gram (its own block under `block_norm`).
+    char_block: Vec<bool>,
 }
 
 impl Vocabulary {
@@ -515,11 +764,22 @@ impl Vocabulary {
             .enumerate()
             .map(|(i, f)| (feature_hash(f), i as u32))
             .collect();
+        let char_block = features
+            .iter()
+            .map(|f| {
+                let is_char = |f: &str| f.starts_with("c:") || f.starts_with("k:");
+                // Crossed features are `topic|prefix:…`; a topic holds no ':'.
+                is_char(f)
+                    || f.split_once('|')
+                        .is_some_and(|(topic, rest)| !topic.contains(':') && is_char(rest))
+            })
+            .collect();
         Ok(Vocabulary {
             cues,
             features,
             idf,
             index,
+            char_block,
         })
     }
 
@@ -649,6 +909,21 @@ impl Vocabulary {
             indices.push(run[0]);
             values.push(tf * self.idf[run[0] as usize]);
         }
+        if opts.block_norm {
+            // Two blocks, each normalised on its own: character n-grams, everything else.
+            let mut sq = [0.0f64; 2];
+            for (i, v) in indices.iter().zip(&values) {
+                sq[usize::from(self.char_block[*i as usize])] += v * v;
+            }
+            let norm = sq.map(f64::sqrt);
+            for (i, v) in indices.iter().zip(values.iter_mut()) {
+                let n = norm[usize::from(self.char_block[*i as usize])];
+                if n > 0.0 {
+                    *v /= n;
+                }
+            }
+            return (indices, values);
+        }
         let norm = values.iter().map(|v| v * v).sum::<f64>().sqrt();
         let norm = if norm > 0.0 { norm } else { 1.0 };
         (indices, values.iter().map(|v| (v / norm) as f32).collect())
@@ -740,5 +1015,204 @@ mod tests {
         let mut sink = StringSink::default();
         extract(&s, &opts, &Cues::default(), &mut sink);
         assert!(sink.0.iter().any(|f| f == "c:<о"));
+    }
+    fn with(s: &ActorSentence, opts: &FeatureOptions) -> Vec<String> {
+        let mut sink = StringSink::default();
+        extract(s, opts, &Cues::default(), &mut sink);
+        sink.0
+    }
+
+    fn topic<'a>(text: &'a str, name: &'a str) -> ActorSentence<'a> {
+        ActorSentence {
+            text,
+            actor: Vec::new(),
+            others: Vec::new(),
+            name,
+        }
+    }
+
+    #[test]
+    fn old_option_files_load_with_the_new_options_off() {
+        let mut v = serde_json::to_value(FeatureOptions::default()).unwrap();
+        for k in [
+            "block_norm",
+            "char_across",
+            "target_overlap",
+            "negation",
+            "speech",
+            "cross_all",
+            "target_cross",
+        ] {
+            v.as_object_mut().unwrap().remove(k).unwrap();
+        }
+        let o: FeatureOptions = serde_json::from_value(v).unwrap();
+        assert_eq!(o, FeatureOptions::default());
+    }
+
+    #[test]
+    fn block_norm_normalises_chars_and_words_separately() {
+        let inputs = vec![
+            ActorSentence::locate("Paris vetoed the probe", "Paris", &[]),
+            ActorSentence::locate("Rome backed the probe", "Rome", &[]),
+        ];
+        for block_norm in [false, true] {
+            let opts = FeatureOptions {
+                char_ngrams: Some((2, 3)),
+                min_count: 1,
+                block_norm,
+                ..Default::default()
+            };
+            let v = Vocabulary::fit(&inputs, &[0, 1], &opts);
+            let (i, x) = v.transform(&inputs[0], &opts);
+            let mut sq = [0.0; 2];
+            for (i, x) in i.iter().zip(&x) {
+                sq[usize::from(v.features[*i as usize].starts_with("c:"))] += x * x;
+            }
+            if block_norm {
+                assert!(
+                    (sq[0] - 1.0).abs() < 1e-12 && (sq[1] - 1.0).abs() < 1e-12,
+                    "{sq:?}"
+                );
+            } else {
+                assert!((sq[0] + sq[1] - 1.0).abs() < 1e-12 && sq[1] > 0.5, "{sq:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn char_ngrams_across_words_see_punctuation_and_the_placeholder() {
+        let s = ActorSentence::locate("Paris  vetoed it!!", "Paris", &[]);
+        let opts = FeatureOptions {
+            char_ngrams: Some((3, 4)),
+            char_across: true,
+            ..Default::default()
+        };
+        let f = with(&s, &opts);
+        for want in ["k:@a v", "k:d it", "k:t!! ", "k: @a "] {
+            assert!(f.contains(&want.to_string()), "{want} not in {f:?}");
+        }
+        assert!(!f.iter().any(|x| x.contains("par")), "{f:?}");
+        assert!(!f.iter().any(|x| x.starts_with("c:")));
+    }
+
+    #[test]
+    fn topic_words_stand_for_the_actor_when_they_share_its_stem() {
+        assert!(shares_stem("ClimateChange", &topic_words("climate")));
+        assert!(shares_stem("feminists", &topic_words("feminist")));
+        assert!(!shares_stem("climb", &topic_words("climate")));
+        let opts = FeatureOptions {
+            target_overlap: true,
+            target_cross: true,
+            ..Default::default()
+        };
+        let f = with(&topic("I support feminists everywhere", "feminist"), &opts);
+        for want in [
+            "L1:support",
+            "b:support @a",
+            "TO:feminist mentioned",
+            "T:feminist support",
+        ] {
+            assert!(f.contains(&want.to_string()), "{want} not in {f:?}");
+        }
+        assert!(!f.contains(&"x:no-actor".to_string()));
+        let f = with(&topic("Equal pay now", "feminist"), &opts);
+        assert!(
+            f.contains(&"x:no-actor".to_string()) && f.contains(&"TO:feminist absent".to_string())
+        );
+        // Off: the topic word stays a word.
+        let f = with(
+            &topic("I support feminists", "feminist"),
+            &FeatureOptions::default(),
+        );
+        assert!(f.contains(&"w:feminists".to_string()) && !f.iter().any(|x| x.starts_with("L")));
+    }
+
+    #[test]
+    fn negation_scope_is_three_tokens() {
+        let opts = FeatureOptions {
+            negation: true,
+            ..Default::default()
+        };
+        let f = with(
+            &ActorSentence::locate("They didn't really support him at all", "him", &[]),
+            &opts,
+        );
+        assert!(f.contains(&"N:support".to_string()) && f.contains(&"N:@a".to_string()));
+        assert!(!f.contains(&"N:at".to_string()) && !f.contains(&"N:they".to_string()));
+        assert!(
+            !with(
+                &ActorSentence::locate("They didn't support him", "him", &[]),
+                &FeatureOptions::default()
+            )
+            .iter()
+            .any(|x| x.starts_with("N:"))
+        );
+    }
+
+    #[test]
+    fn speech_tells_speaker_quoted_and_spoken_about_apart() {
+        let opts = FeatureOptions {
+            speech: true,
+            ..Default::default()
+        };
+        let state = |text: &str, actor: &str| {
+            let f = with(&ActorSentence::locate(text, actor, &[]), &opts);
+            f.into_iter().find(|x| x.starts_with("x:speech")).unwrap()
+        };
+        assert_eq!(
+            state("Trump said the plan failed", "Trump"),
+            "x:speech speaker"
+        );
+        assert_eq!(
+            state("The plan failed, said Trump", "Trump"),
+            "x:speech speaker"
+        );
+        assert_eq!(
+            state("According to Trump, it failed", "Trump"),
+            "x:speech speaker"
+        );
+        assert_eq!(
+            state("“Trump is a disaster,” Biden wrote", "Trump"),
+            "x:speech in-quote"
+        );
+        assert_eq!(
+            state("Critics attacked Trump over his “plan”", "Trump"),
+            "x:speech outside-quote"
+        );
+        assert_eq!(
+            state("Critics attacked Trump", "Trump"),
+            "x:speech no-quote"
+        );
+    }
+
+    #[test]
+    fn cross_all_crosses_every_feature_with_the_topic() {
+        let opts = FeatureOptions {
+            target_cross: true,
+            cross_all: true,
+            char_ngrams: Some((2, 2)),
+            min_count: 1,
+            ..Default::default()
+        };
+        let inputs = [topic("Stop it", "abortion"), topic("Go on", "abortion")];
+        let f = with(&inputs[0], &opts);
+        for want in [
+            "w:stop",
+            "abortion|w:stop",
+            "c:st",
+            "abortion|c:st",
+            "abortion|T:abortion stop",
+        ] {
+            assert!(f.contains(&want.to_string()), "{want} not in {f:?}");
+        }
+        let v = Vocabulary::fit(&inputs, &[0, 1], &opts);
+        let char_of = |name: &str| v.char_block[v.features.iter().position(|f| f == name).unwrap()];
+        assert!(char_of("abortion|c:st") && char_of("c:st") && !char_of("abortion|w:stop"));
+        // Without --target-cross, nothing is crossed.
+        let plain = FeatureOptions {
+            target_cross: false,
+            ..opts
+        };
+        assert!(!with(&inputs[0], &plain).iter().any(|x| x.contains('|')));
     }
 }

@@ -151,6 +151,24 @@ struct TrainArgs {
     /// When the actor is a topic absent from the text (a tweet's target), cross it with the words.
     #[arg(long)]
     target_cross: bool,
+    /// Character n-grams over the whole sentence, across word boundaries and punctuation.
+    #[arg(long)]
+    char_across: bool,
+    /// Normalise the character n-grams and the other features as two separate blocks.
+    #[arg(long)]
+    block_norm: bool,
+    /// When the actor is a topic (a tweet's target), words sharing its stem stand for it.
+    #[arg(long)]
+    target_overlap: bool,
+    /// With --target-cross: cross every feature, character n-grams included, with the topic.
+    #[arg(long)]
+    cross_all: bool,
+    /// Features for words within three tokens after a negation.
+    #[arg(long)]
+    negation: bool,
+    /// Reported-speech features: the actor speaks, is quoted, or is spoken about.
+    #[arg(long)]
+    speech: bool,
     /// Drop features seen in fewer rows.
     #[arg(long, default_value_t = 2)]
     min_count: u32,
@@ -418,6 +436,12 @@ fn train(a: TrainArgs) -> Result<()> {
                     WeightingArg::TfIdf => Weighting::TfIdf,
                 },
                 sublinear_tf: true,
+                block_norm: a.block_norm,
+                char_across: a.char_across,
+                target_overlap: a.target_overlap,
+                negation: a.negation,
+                speech: a.speech,
+                cross_all: a.cross_all,
             },
             l2: a.l2,
             max_iter: a.max_iter,
