@@ -368,6 +368,8 @@ pub struct EvaluateConfig {
     pub csv: CsvOptions,
     /// No progress bars.
     pub quiet: bool,
+    /// Write every scored row (out-of-fold under `cv`) with its probabilities to this CSV.
+    pub predictions: Option<PathBuf>,
 }
 
 /// Scores `model` on labelled data, or cross-validates its training recipe there; returns the
@@ -418,31 +420,67 @@ pub fn evaluate(model: &Classifier, cfg: &EvaluateConfig) -> Result<(Metrics, Ve
         }
         let p = model
             .predict_many(&inputs)
-            .iter()
+            .into_iter()
             .map(|p| {
                 (
                     model.labels.iter().position(|l| *l == p.label).unwrap_or(0),
-                    p.confidence,
+                    p.probabilities,
                 )
             })
             .collect();
         (model.labels.clone(), y, p)
     };
     let pred: Vec<usize> = predicted.iter().map(|p| p.0).collect();
-    let rows = data
+    let rows: Vec<ScoredRow> = data
         .examples
         .iter()
         .zip(&y)
-        .zip(&predicted)
-        .map(|((e, &t), &(p, c))| ScoredRow {
+        .zip(predicted)
+        .map(|((e, &t), (p, probabilities))| ScoredRow {
             text: e.text.clone(),
             actor: e.actor.clone(),
             truth: labels[t].clone(),
             predicted: labels[p].clone(),
-            confidence: c,
+            confidence: probabilities[p],
+            probabilities,
+            origin: (e.origin.0.display().to_string(), e.origin.1),
         })
         .collect();
+    if let Some(path) = &cfg.predictions {
+        write_predictions(path, &labels, &rows)?;
+    }
     Ok((Metrics::compute(&labels, &y, &pred), rows))
+}
+
+/// Writes one CSV row per scored row: `file,line,text,actor,truth,predicted,confidence`, then
+/// one probability column per label (`p:LABEL`). Written atomically.
+pub fn write_predictions(path: &Path, labels: &[String], rows: &[ScoredRow]) -> Result<()> {
+    let mut w = csv::Writer::from_writer(Vec::new());
+    let csv_err = |e: csv::Error| StanceError::Data(format!("{}: {e}", path.display()));
+    let mut header: Vec<String> = ["file", "line", "text", "actor", "truth", "predicted"]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+    header.push("confidence".into());
+    header.extend(labels.iter().map(|l| format!("p:{l}")));
+    w.write_record(&header).map_err(csv_err)?;
+    for r in rows {
+        let mut rec = vec![
+            r.origin.0.clone(),
+            r.origin.1.to_string(),
+            r.text.clone(),
+            r.actor.clone(),
+            r.truth.clone(),
+            r.predicted.clone(),
+            format!("{:.6}", r.confidence),
+        ];
+        rec.extend(r.probabilities.iter().map(|p| format!("{p:.6}")));
+        w.write_record(&rec).map_err(csv_err)?;
+    }
+    let bytes = w
+        .into_inner()
+        .map_err(|e| StanceError::Data(format!("{}: {e}", path.display())))?;
+    crate::io::write_atomic(path, &bytes)
 }
 
 /// Reads `DIR/gold.csv` (`article,actor,stance`) and scores classify on each `DIR/ARTICLE.txt`.

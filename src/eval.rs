@@ -235,9 +235,9 @@ pub fn cross_val_predict(
     opts: &TrainOptions,
     k: usize,
     mut on_fold: impl FnMut(usize),
-) -> Result<Vec<(usize, f64)>> {
+) -> Result<Vec<(usize, Vec<f64>)>> {
     let folds = stratified_group_folds(y, groups, k, opts.seed)?;
-    let mut predicted = vec![(0, 0.0); y.len()];
+    let mut predicted = vec![(0, Vec::new()); y.len()];
     for f in 0..k {
         let train: Vec<usize> = (0..y.len()).filter(|&i| folds[i] != f).collect();
         let test: Vec<usize> = (0..y.len()).filter(|&i| folds[i] == f).collect();
@@ -248,7 +248,7 @@ pub fn cross_val_predict(
         for (&i, p) in test.iter().zip(model.predict_many(&te_in)) {
             predicted[i] = (
                 labels.iter().position(|l| *l == p.label).unwrap_or(0),
-                p.confidence,
+                p.probabilities,
             );
         }
         on_fold(f);

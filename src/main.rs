@@ -272,6 +272,10 @@ struct EvaluateArgs {
     /// Also write a self-contained HTML report (tables, confusion heat map, calibration, worst errors).
     #[arg(long, value_name = "FILE.html")]
     report: Option<PathBuf>,
+    /// Also write every scored row to this CSV (file, line, text, actor, truth, predicted,
+    /// confidence, then p:LABEL for each label); out-of-fold predictions with --cv.
+    #[arg(long, value_name = "FILE.csv")]
+    predictions: Option<PathBuf>,
     /// Also write the plots as SVG files into this folder.
     #[arg(long, value_name = "DIR")]
     plots: Option<PathBuf>,
@@ -473,16 +477,27 @@ fn classify(a: ClassifyArgs) -> Result<()> {
             a.min_confidence
         );
     }
-    let stance_model = commands::load_model(a.model.as_deref())?;
-    let sentiment_model = if a.no_sentiment {
-        None
-    } else {
-        match &a.sentiment_model {
-            Some(p) => Some(stance::classifier::Classifier::load(p)?),
-            None => stance::default_sentiment_model().transpose()?,
-        }
-    };
-    let dictionary = commands::load_dictionary(&a.common.actors)?;
+    // The two models and the actor dictionary are independent: load them side by side (most of
+    // the start-up time of a one-article run).
+    let ((stance_model, sentiment_model), dictionary) = rayon::join(
+        || {
+            rayon::join(
+                || commands::load_model(a.model.as_deref()),
+                || -> Result<_> {
+                    if a.no_sentiment {
+                        return Ok(None);
+                    }
+                    Ok(match &a.sentiment_model {
+                        Some(p) => Some(stance::classifier::Classifier::load(p)?),
+                        None => stance::default_sentiment_model().transpose()?,
+                    })
+                },
+            )
+        },
+        || commands::load_dictionary(&a.common.actors),
+    );
+    let (stance_model, sentiment_model, dictionary) =
+        (stance_model?, sentiment_model?, dictionary?);
     let analyzer = Analyzer {
         stance: &stance_model,
         sentiment: sentiment_model.as_ref(),
@@ -558,6 +573,7 @@ fn evaluate(a: EvaluateArgs) -> Result<()> {
             lossy: a.common.lossy,
         },
         quiet: a.common.quiet,
+        predictions: a.predictions,
     };
     let (m, rows) = commands::evaluate(&model, &cfg)?;
     if let Some(path) = &a.report {

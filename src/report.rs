@@ -22,6 +22,10 @@ pub struct ScoredRow {
     pub predicted: String,
     /// Confidence of the prediction.
     pub confidence: f64,
+    /// Probability of every label, in the order of the evaluation's label list.
+    pub probabilities: Vec<f64>,
+    /// Where the row came from (file, line).
+    pub origin: (String, u64),
 }
 
 /// Escapes text for HTML.

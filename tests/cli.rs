@@ -646,3 +646,49 @@ fn binary_model_form_round_trips_and_classifies_the_same() {
             predicate::str::contains("cut.bin").and(predicate::str::contains("malformed binary")),
         );
 }
+
+#[test]
+fn evaluate_writes_per_row_predictions() {
+    let dir = tempfile::tempdir().unwrap();
+    let model = train_small(dir.path());
+    for cv in [None, Some("3")] {
+        let pred = dir.path().join("pred.csv");
+        let mut cmd = stance();
+        cmd.args(["evaluate", "--quiet", "--model"])
+            .arg(&model)
+            .arg("--data")
+            .arg(data("small.csv"))
+            .arg("--predictions")
+            .arg(&pred);
+        if let Some(k) = cv {
+            cmd.args(["--cv", k]);
+        }
+        cmd.assert().success();
+        let mut r = csv::Reader::from_path(&pred).unwrap();
+        let header: Vec<String> = r.headers().unwrap().iter().map(String::from).collect();
+        assert_eq!(
+            &header[..7],
+            [
+                "file",
+                "line",
+                "text",
+                "actor",
+                "truth",
+                "predicted",
+                "confidence"
+            ]
+        );
+        let labels: Vec<&str> = header[7..].iter().map(|h| &h[2..]).collect();
+        assert!(labels.len() >= 2 && header[7..].iter().all(|h| h.starts_with("p:")));
+        let rows: Vec<csv::StringRecord> = r.records().map(Result::unwrap).collect();
+        assert_eq!(rows.len(), 15, "one row per data row ({cv:?})");
+        for (i, row) in rows.iter().enumerate() {
+            assert_eq!(row[1].parse::<usize>().unwrap(), i + 2, "line numbers");
+            let p: Vec<f64> = (7..row.len()).map(|c| row[c].parse().unwrap()).collect();
+            assert!((p.iter().sum::<f64>() - 1.0).abs() < 1e-4);
+            let best = (0..p.len()).fold(0, |b, c| if p[c] > p[b] { c } else { b });
+            assert_eq!(labels[best], &row[5]);
+            assert!((row[6].parse::<f64>().unwrap() - p[best]).abs() < 1e-9);
+        }
+    }
+}
