@@ -600,6 +600,13 @@ mod tests {
             .unwrap_err()
             .to_string();
         assert!(e.contains("truncated"), "{e}");
+        let huge = String::from_utf8(bytes.clone())
+            .unwrap()
+            .replace("\"window\":5", "\"window\":1152921504606846976");
+        let e = Classifier::from_json(huge.as_bytes(), p)
+            .unwrap_err()
+            .to_string();
+        assert!(e.contains("window"), "{e}");
         let newer = String::from_utf8(bytes)
             .unwrap()
             .replace("\"version\":1", "\"version\":99");

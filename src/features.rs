@@ -85,6 +85,9 @@ pub struct FeatureOptions {
     pub cross_all: bool,
 }
 
+/// Largest actor window accepted (words on each side).
+pub const MAX_WINDOW: usize = 50;
+
 impl Default for FeatureOptions {
     fn default() -> Self {
         FeatureOptions {
@@ -126,6 +129,14 @@ impl FeatureOptions {
         }
         if self.min_count == 0 {
             return Err(StanceError::Params("min count must be at least 1".into()));
+        }
+        // The extractor walks the window word by word: bound it (a damaged model file with a
+        // window of 2^60 would otherwise hang; found by fuzzing the binary model form).
+        if self.window > MAX_WINDOW {
+            return Err(StanceError::Params(format!(
+                "window {}: at most {MAX_WINDOW} words",
+                self.window
+            )));
         }
         Ok(())
     }
