@@ -172,6 +172,15 @@ pub struct Explanation {
     pub features: Vec<FeatureContribution>,
 }
 
+/// [`prepare`] for models without actor features (`actor_aware` off): the other actors are
+/// never used, so the actor finder is skipped; only the actor's own mentions are located.
+pub fn prepare_without_others(examples: &[Example]) -> Vec<ActorSentence<'_>> {
+    examples
+        .par_iter()
+        .map(|e| ActorSentence::locate(&e.text, &e.actor, &[]))
+        .collect()
+}
+
 /// Rows prepared for the feature extractor: each example located in its sentence, with the
 /// other actors of the sentence (dictionary, titled people, and the other rows of the same text).
 pub fn prepare<'a>(examples: &'a [Example], dict: &Dictionary) -> Vec<ActorSentence<'a>> {

@@ -12,6 +12,7 @@ use crate::actors::Dictionary;
 use crate::article::{Analyzer, ArticleResult, CSV_HEADER};
 use crate::classifier::{
     Classifier, HeldOutScore, TrainOptions, data_hash, encode_groups, encode_labels, prepare,
+    prepare_without_others,
 };
 use crate::error::{Result, StanceError};
 use crate::eval::{Metrics, cross_validate, pair_scores, tune, tuning_grid};
@@ -153,7 +154,11 @@ pub fn train(cfg: &TrainConfig) -> Result<TrainSummary> {
             labels.first().cloned().unwrap_or_default()
         )));
     }
-    let inputs = prepare(&data.examples, &dict);
+    let inputs = if cfg.options.features.actor_aware || cfg.tune {
+        prepare(&data.examples, &dict)
+    } else {
+        prepare_without_others(&data.examples)
+    };
     let groups = encode_groups(&data.examples);
     let mut options = cfg.options.clone();
     let mut tuning = Vec::new();
@@ -384,7 +389,11 @@ pub fn evaluate(model: &Classifier, cfg: &EvaluateConfig) -> Result<(Metrics, Ve
     for w in &data.warnings {
         eprintln!("warning: {w}");
     }
-    let inputs = prepare(&data.examples, &dict);
+    let inputs = if model.features.actor_aware {
+        prepare(&data.examples, &dict)
+    } else {
+        prepare_without_others(&data.examples)
+    };
     let (labels, y, predicted) = if let Some(k) = cfg.cv {
         let (labels, y) = encode_labels(&data.examples);
         let groups = encode_groups(&data.examples);
