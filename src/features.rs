@@ -472,37 +472,16 @@ fn extract_features(
         }
     }
 
-    if let (Some((a, b)), true) = (opts.char_ngrams, opts.char_across) {
-        let text = char_stream(input, opts.actor_aware);
-        let idx: Vec<usize> = text
-            .char_indices()
-            .map(|(i, _)| i)
-            .chain(std::iter::once(text.len()))
-            .collect();
-        let nchars = idx.len() - 1;
-        for n in a..=b.min(nchars) {
-            for s in 0..=nchars - n {
-                sink.emit("k:", &[&text[idx[s]..idx[s + n]]]);
-            }
-        }
-    } else if let Some((a, b)) = opts.char_ngrams {
+    if let (Some(orders), true) = (opts.char_ngrams, opts.char_across) {
+        emit_char_ngrams("k:", &char_stream(input, opts.actor_aware), orders, sink);
+    } else if let Some(orders) = opts.char_ngrams {
         let mut word = String::new();
         for w in seq.iter().filter(|w| **w != ACTOR && **w != OTHER) {
             word.clear();
             word.push('<');
             word.extend(w.chars().flat_map(char::to_lowercase));
             word.push('>');
-            let idx: Vec<usize> = word
-                .char_indices()
-                .map(|(i, _)| i)
-                .chain(std::iter::once(word.len()))
-                .collect();
-            let nchars = idx.len() - 1;
-            for n in a..=b.min(nchars) {
-                for s in 0..=nchars - n {
-                    sink.emit("c:", &[&word[idx[s]..idx[s + n]]]);
-                }
-            }
+            emit_char_ngrams("c:", &word, orders, sink);
         }
     }
 
@@ -638,6 +617,26 @@ fn extract_features(
     );
     if actor_pos[0] == 0 {
         sink.emit("x:", &["actor-starts"]);
+    }
+}
+
+/// Every character n-gram of `text` with `min..=max` characters, as `prefix` features.
+fn emit_char_ngrams(
+    prefix: &str,
+    text: &str,
+    (min, max): (usize, usize),
+    sink: &mut impl FeatureSink,
+) {
+    let idx: Vec<usize> = text
+        .char_indices()
+        .map(|(i, _)| i)
+        .chain(std::iter::once(text.len()))
+        .collect();
+    let nchars = idx.len() - 1;
+    for n in min..=max.min(nchars) {
+        for s in 0..=nchars - n {
+            sink.emit(prefix, &[&text[idx[s]..idx[s + n]]]);
+        }
     }
 }
 
