@@ -60,15 +60,18 @@ fn benches(c: &mut Criterion) {
         b.iter(|| model.predict(black_box(&input)).confidence)
     });
 
-    let bytes = std::fs::read(concat!(env!("CARGO_MANIFEST_DIR"), "/models/stance.json")).unwrap();
-    c.bench_function("model/load_json", |b| {
-        b.iter(|| {
-            Classifier::from_json(black_box(&bytes), std::path::Path::new("m.json"))
-                .unwrap()
-                .labels
-                .len()
-        })
-    });
+    let json = std::fs::read(concat!(env!("CARGO_MANIFEST_DIR"), "/models/stance.json")).unwrap();
+    let binary = model.to_binary().unwrap();
+    for (name, bytes) in [("model/load_json", &json), ("model/load_binary", &binary)] {
+        c.bench_function(name, |b| {
+            b.iter(|| {
+                Classifier::from_bytes(black_box(bytes), std::path::Path::new("m"))
+                    .unwrap()
+                    .labels
+                    .len()
+            })
+        });
+    }
 
     let analyzer = Analyzer {
         stance: &model,
