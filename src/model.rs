@@ -287,7 +287,8 @@ struct Problem<'a> {
     resid: Vec<f64>,
     /// Per-row losses.
     losses: Vec<f64>,
-    /// Xᵀ·residuals of each row chunk, D × K each.
+    /// Xᵀ·residuals of each row chunk after the first (which goes straight into the
+    /// gradient), D × K each.
     partials: Vec<Vec<f64>>,
 }
 
@@ -315,9 +316,14 @@ impl Problem<'_> {
         // Xᵀ·residuals: a fixed number of row chunks (not one per thread) each scatter into their
         // own buffer, summed in chunk order, so the result does not depend on the thread count.
         // This needs GRADIENT_CHUNKS × D × K floats instead of a column copy of X.
+        // The first chunk scatters straight into `grad` (same sums in the same order as a buffer
+        // of its own, one D × K buffer and one copy fewer).
         let rows_per_chunk = n.div_ceil(GRADIENT_CHUNKS).max(1);
         let resid = &self.resid;
-        self.partials.par_iter_mut().enumerate().for_each(|(c, g)| {
+        let mut targets: Vec<&mut [f64]> = Vec::with_capacity(GRADIENT_CHUNKS);
+        targets.push(&mut grad[..d * k]);
+        targets.extend(self.partials.iter_mut().map(|p| p.as_mut_slice()));
+        targets.into_par_iter().enumerate().for_each(|(c, g)| {
             g.fill(0.0);
             for i in (c * rows_per_chunk).min(n)..((c + 1) * rows_per_chunk).min(n) {
                 let (idx, val) = x.row(i);
@@ -339,8 +345,7 @@ impl Problem<'_> {
             .for_each(|(b, out)| {
                 let off = b * block;
                 let len = out.len();
-                out.copy_from_slice(&partials[0][off..off + len]);
-                for p in &partials[1..] {
+                for p in partials {
                     for (o, v) in out.iter_mut().zip(&p[off..off + len]) {
                         *o += v;
                     }
@@ -404,7 +409,7 @@ impl Fit<SparseMatrix, Array1<usize>, StanceError> for LogisticValidParams {
             l2: self.l2,
             resid: vec![0.0; n * k],
             losses: vec![0.0; n],
-            partials: vec![vec![0.0; d * k]; GRADIENT_CHUNKS],
+            partials: vec![vec![0.0; d * k]; GRADIENT_CHUNKS - 1],
         };
         let mut weights = vec![0.0; (d + 1) * k];
         let outcome = crate::lbfgs::minimize(
