@@ -9,8 +9,9 @@ def kappa(a, b):
     ca, cb = collections.Counter(a), collections.Counter(b)
     pe = sum(ca[k] * cb[k] for k in set(a) | set(b)) / n / n
     return po, (po - pe) / (1 - pe)
-# second-pass.csv: 10% of the first 5,478 rows; second-pass-p11.csv: 10% of part p11 (rows 5478+).
-for name in ["second-pass.csv", "second-pass-p11.csv"]:
+# second-pass.csv: 10% of the first 5,478 rows; second-pass-p11.csv / -p12.csv: 10% of parts
+# p11 (rows 5478-5812) and p12 (rows 5813-6197).
+for name in ["second-pass.csv", "second-pass-p11.csv", "second-pass-p12.csv"]:
     second = list(csv.DictReader(open(here / name, newline="", encoding="utf-8")))
     for col in ["stance", "sentiment"]:
         a = [rows[int(r["id"])][col] for r in second]; b = [r[col] for r in second]
