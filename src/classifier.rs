@@ -574,6 +574,30 @@ mod tests {
     }
 
     #[test]
+    fn without_actor_features_the_actor_finder_changes_nothing() {
+        let data = vec![
+            ex("Paris vetoed the probe, Rome said", "Paris", "opposes"),
+            ex("Paris vetoed the probe, Rome said", "Rome", "neutral"),
+            ex("Oslo welcomed the inquiry by the UN", "Oslo", "supports"),
+            ex("Oslo welcomed the inquiry by the UN", "UN", "supports"),
+        ];
+        let dict = Dictionary::builtin().unwrap();
+        let (labels, y) = encode_labels(&data);
+        let mut opts = TrainOptions::default();
+        opts.features.actor_aware = false;
+        opts.features.min_count = 1;
+        let fit = |inputs: &[ActorSentence]| {
+            Classifier::fit(inputs, &y, &labels, "stance", &opts)
+                .unwrap()
+                .to_json()
+                .unwrap()
+        };
+        let full = prepare(&data, &dict);
+        assert!(full.iter().any(|s| !s.others.is_empty()));
+        assert_eq!(fit(&full), fit(&prepare_without_others(&data)));
+    }
+
+    #[test]
     fn both_forms_round_trip_exactly() {
         let m = tiny();
         let json = m.to_json().unwrap();
