@@ -298,35 +298,60 @@ impl Cues {
 
     /// The `n` words most associated with the labels `y` by χ² (document frequency ≥ 3).
     pub fn select(inputs: &[ActorSentence], y: &[usize], n: usize) -> Cues {
+        use rayon::prelude::*;
         let k = y.iter().max().map_or(0, |m| m + 1);
-        let mut counts: FxHashMap<String, Vec<f64>> = FxHashMap::default();
         let mut class_total = vec![0.0; k];
-        for (s, &c) in inputs.iter().zip(y) {
+        for &c in y {
             class_total[c] += 1.0;
-            let mut words: Vec<String> = tokenize(s.text)
-                .iter()
-                .map(|t| t.text.to_lowercase())
-                .collect();
-            words.sort();
-            words.dedup();
-            for w in words {
-                counts.entry(w).or_insert_with(|| vec![0.0; k])[c] += 1.0;
+        }
+        // Per chunk of rows (in parallel): for each lower-cased word, its row count per label,
+        // keyed by the word's hash; the word itself is kept once per chunk. Counts are whole
+        // numbers, so merging the chunks in any order gives the same result.
+        type Counts = FxHashMap<u64, (String, Vec<u32>)>;
+        let chunks: Vec<Counts> = inputs
+            .par_chunks(4096)
+            .zip(y.par_chunks(4096))
+            .map(|(rows, labels)| {
+                let mut counts = Counts::default();
+                let mut seen: Vec<u64> = Vec::new();
+                for (s, &c) in rows.iter().zip(labels) {
+                    seen.clear();
+                    for t in tokenize(s.text) {
+                        let h = hash_parts("", &[t.text]);
+                        if seen.contains(&h) {
+                            continue;
+                        }
+                        seen.push(h);
+                        counts
+                            .entry(h)
+                            .or_insert_with(|| (t.text.to_lowercase(), vec![0; k]))
+                            .1[c] += 1;
+                    }
+                }
+                counts
+            })
+            .collect();
+        let mut counts = Counts::default();
+        for chunk in chunks {
+            for (h, (word, c)) in chunk {
+                let e = counts.entry(h).or_insert_with(|| (word, vec![0; k]));
+                e.1.iter_mut().zip(&c).for_each(|(a, b)| *a += b);
             }
         }
         let total: f64 = class_total.iter().sum();
         let mut scored: Vec<(f64, String)> = counts
-            .into_iter()
+            .into_values()
             .filter(|(w, c)| {
-                c.iter().sum::<f64>() >= 3.0
+                c.iter().sum::<u32>() >= 3
                     && w.chars().any(char::is_alphabetic)
                     && !STOPWORDS.contains(&w.as_str())
             })
             .map(|(w, c)| {
-                let df: f64 = c.iter().sum();
+                let df = f64::from(c.iter().sum::<u32>());
                 let chi2: f64 = (0..k)
                     .map(|j| {
                         let expected = df * class_total[j] / total;
-                        (c[j] - expected).powi(2) / expected.max(1e-9)
+                        (f64::from(c[j]) - expected).powi(2) / expected.max(1e-9)
                     })
                     .sum();
                 (chi2, w)
@@ -745,6 +770,20 @@ fn char_stream(input: &ActorSentence, actor_aware: bool) -> String {
     out
 }
 
+/// Whether each feature is a character n-gram (for block normalisation).
+fn char_blocks(features: &[String]) -> Vec<bool> {
+    features
+        .iter()
+        .map(|f| {
+            let is_char = |f: &str| f.starts_with("c:") || f.starts_with("k:");
+            // Crossed features are `topic|prefix:…`; a topic holds no ':'.
+            is_char(f)
+                || f.split_once('|')
+                    .is_some_and(|(topic, rest)| !topic.contains(':') && is_char(rest))
+        })
+        .collect()
+}
+
 /// The fitted vocabulary: feature strings, their hashes and inverse document frequencies.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Vocabulary {
@@ -774,16 +813,7 @@ impl Vocabulary {
             .enumerate()
             .map(|(i, f)| (feature_hash(f), i as u32))
             .collect();
-        let char_block = features
-            .iter()
-            .map(|f| {
-                let is_char = |f: &str| f.starts_with("c:") || f.starts_with("k:");
-                // Crossed features are `topic|prefix:…`; a topic holds no ':'.
-                is_char(f)
-                    || f.split_once('|')
-                        .is_some_and(|(topic, rest)| !topic.contains(':') && is_char(rest))
-            })
-            .collect();
+        let char_block = char_blocks(&features);
         Ok(Vocabulary {
             cues,
             features,
@@ -835,14 +865,30 @@ impl Vocabulary {
                 sink.0
             })
             .collect();
-        // Document frequency and the first row of each hash.
+        // Document frequency and the first row of each hash, counted in parallel: each of 8
+        // shards owns the hashes whose top three bits name it and scans every row in order, so
+        // a shard's counts and first rows are exact and nothing depends on the thread count.
+        const SHARDS: u64 = 8;
+        let shards: Vec<FxHashMap<u64, (u32, u32)>> = (0..SHARDS)
+            .into_par_iter()
+            .map(|shard| {
+                let mut df: FxHashMap<u64, (u32, u32)> = FxHashMap::default();
+                for (i, row) in per_row.iter().enumerate() {
+                    for run in row.chunk_by(|a, b| a == b) {
+                        if run[0] >> 61 == shard {
+                            df.entry(run[0]).or_insert((0, i as u32)).0 += 1;
+                        }
+                    }
+                }
+                df.retain(|_, (c, _)| *c >= opts.min_count);
+                df
+            })
+            .collect();
         let mut df: FxHashMap<u64, (u32, u32)> = FxHashMap::default();
-        for (i, row) in per_row.iter().enumerate() {
-            for run in row.chunk_by(|a, b| a == b) {
-                df.entry(run[0]).or_insert((0, i as u32)).0 += 1;
-            }
+        df.reserve(shards.iter().map(|s| s.len()).sum());
+        for shard in shards {
+            df.extend(shard);
         }
-        df.retain(|_, (c, _)| *c >= opts.min_count);
         // Name the kept hashes: each is named once, from the row where it first occurs, so only
         // those rows are extracted again and no string is built twice.
         struct NamingSink<'a> {
@@ -880,22 +926,36 @@ impl Vocabulary {
             .collect();
         // Most frequent first (then by string, for a stable order): the weights of the features
         // most rows use sit together in memory, which keeps them in cache during training.
-        let mut features: Vec<(u32, String)> = names
+        let mut features: Vec<(u32, String, u64)> = names
             .into_iter()
-            .map(|(h, name)| (df[&h].0, name))
+            .map(|(h, name)| (df[&h].0, name, h))
             .collect();
-        features.sort_unstable_by(|a, b| b.0.cmp(&a.0).then_with(|| a.1.cmp(&b.1)));
+        drop(df);
+        features.par_sort_unstable_by(|a, b| b.0.cmp(&a.0).then_with(|| a.1.cmp(&b.1)));
         let n = inputs.len() as f64;
         let idf = features
             .iter()
-            .map(|(df, _)| match opts.weighting {
+            .map(|(df, _, _)| match opts.weighting {
                 Weighting::Tf => 1.0,
                 Weighting::TfIdf => ((1.0 + n) / (1.0 + f64::from(*df))).ln() + 1.0,
             })
             .collect();
-        let features = features.into_iter().map(|(_, name)| name).collect();
+        // The hashes are known: build the index from them rather than hashing every name again.
+        let index = features
+            .iter()
+            .enumerate()
+            .map(|(i, (_, _, h))| (*h, i as u32))
+            .collect();
+        let features: Vec<String> = features.into_iter().map(|(_, name, _)| name).collect();
+        let char_block = char_blocks(&features);
         (
-            Vocabulary::from_parts(cues, features, idf).expect("lengths match by construction"),
+            Vocabulary {
+                cues,
+                features,
+                idf,
+                index,
+                char_block,
+            },
             per_row,
         )
     }
