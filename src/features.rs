@@ -83,6 +83,12 @@ pub struct FeatureOptions {
     /// with the topic (`name|` prefix), i.e. one shared model plus one per topic in a single fit.
     #[serde(default)]
     pub cross_all: bool,
+    /// In sentences that name other actors too, the word bigrams again, marked by whether this
+    /// actor is named first (`bf:`) or after another (`bl:`): the same words read differently
+    /// for the subject of "X rejected a proposal by Y and Z" than for Y and Z. On by default
+    /// (chosen by CV); models saved before it existed load with it off.
+    #[serde(default)]
+    pub role_bigrams: bool,
 }
 
 /// Largest actor window accepted (words on each side).
@@ -106,6 +112,7 @@ impl Default for FeatureOptions {
             target_overlap: false,
             negation: false,
             speech: false,
+            role_bigrams: true,
             cross_all: false,
         }
     }
@@ -632,6 +639,12 @@ fn extract_features(
     }
     let first = actor_pos[0] < other_pos.first().copied().unwrap_or(usize::MAX);
     sink.emit("x:", &[if first { "actor-first" } else { "actor-later" }]);
+    if opts.role_bigrams && !other_pos.is_empty() {
+        let prefix = if first { "bf:" } else { "bl:" };
+        for gram in seq.windows(2) {
+            sink.emit(prefix, gram);
+        }
+    }
     sink.emit(
         "x:",
         &[match other_pos.len() {
@@ -1025,6 +1038,29 @@ mod tests {
         assert!(a.contains(&"b:@a regretted".to_string()));
         assert!(b.contains(&"b:@a opposition".to_string()));
         assert_ne!(a, b);
+    }
+
+    #[test]
+    fn role_bigrams_mark_who_is_named_first() {
+        let t = "The board rejected a proposal by Peru";
+        let board = strings(t, "board", &["Peru"]);
+        let peru = strings(t, "Peru", &["board"]);
+        assert!(board.contains(&"bf:rejected a".to_string()));
+        assert!(peru.contains(&"bl:rejected a".to_string()));
+        assert!(!board.iter().any(|f| f.starts_with("bl:")));
+        // Alone in its sentence an actor gets none; neither do models saved before the option.
+        assert!(
+            !strings("Peru rejected it", "Peru", &[])
+                .iter()
+                .any(|f| f.starts_with("bf:"))
+        );
+        let old: FeatureOptions = serde_json::from_str(
+            r#"{"word_ngrams":[1,2],"char_ngrams":null,"window":5,"zones":true,"cues":300,
+            "target_cross":false,"actor_aware":true,"min_count":2,"weighting":"tf-idf",
+            "sublinear_tf":true}"#,
+        )
+        .unwrap();
+        assert!(!old.role_bigrams && FeatureOptions::default().role_bigrams);
     }
 
     #[test]

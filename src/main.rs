@@ -169,6 +169,10 @@ struct TrainArgs {
     /// Reported-speech features: the actor speaks, is quoted, or is spoken about.
     #[arg(long)]
     speech: bool,
+    /// No role bigrams (word bigrams marked by whether the actor is named before or after the
+    /// sentence's other actors; on by default).
+    #[arg(long)]
+    no_role_bigrams: bool,
     /// Drop features seen in fewer rows.
     #[arg(long, default_value_t = 2)]
     min_count: u32,
@@ -446,6 +450,7 @@ fn train(a: TrainArgs) -> Result<()> {
                 negation: a.negation,
                 speech: a.speech,
                 cross_all: a.cross_all,
+                role_bigrams: !a.no_role_bigrams,
             },
             l2: a.l2,
             max_iter: a.max_iter,
