@@ -382,7 +382,7 @@ mod tests {
                 actor: a.to_string(),
                 label: l.to_string(),
                 group: t.to_string(),
-                origin: (Default::default(), 0),
+                ..Default::default()
             })
             .collect();
         let (labels, y) = encode_labels(&data);

@@ -40,6 +40,11 @@ pub struct TrainOptions {
     pub tol: f64,
     /// Weight classes inversely to their frequency.
     pub balanced: bool,
+    /// Naive-Bayes prior strength on the weights (0 = plain L2); see
+    /// [`crate::model::LogisticParams::nb_prior`]. 1 by default (chosen by CV); model files
+    /// saved before it existed load with 0, the objective they were trained with.
+    #[serde(default)]
+    pub nb_prior: f64,
     /// Seed for every random choice (validation split, CV folds).
     pub seed: u64,
 }
@@ -48,10 +53,11 @@ impl Default for TrainOptions {
     fn default() -> Self {
         TrainOptions {
             features: FeatureOptions::default(),
-            l2: 0.05,
+            l2: 0.2,
             max_iter: 300,
             tol: default_tol(),
             balanced: true,
+            nb_prior: 1.0,
             seed: 42,
         }
     }
@@ -177,35 +183,48 @@ pub struct Explanation {
 pub fn prepare_without_others(examples: &[Example]) -> Vec<ActorSentence<'_>> {
     examples
         .par_iter()
-        .map(|e| ActorSentence::locate(&e.text, &e.actor, &[]))
+        .map(|e| locate_example(e, &[]))
         .collect()
 }
 
+/// One example located in its sentence: at its `actor_spans` when given, else by name; with
+/// `others` plus its own `other_spans`.
+fn locate_example<'a>(e: &'a Example, others: &[Range<usize>]) -> ActorSentence<'a> {
+    let mut all = others.to_vec();
+    all.extend(e.other_spans.iter().flatten().cloned());
+    match &e.actor_spans {
+        Some(spans) => ActorSentence::at(&e.text, &e.actor, spans.clone(), &all),
+        None => ActorSentence::locate(&e.text, &e.actor, &all),
+    }
+}
+
 /// Rows prepared for the feature extractor: each example located in its sentence, with the
-/// other actors of the sentence (dictionary, titled people, and the other rows of the same text).
+/// other actors of the sentence: dictionary finds, titled people, the other rows' actors of the
+/// same text (at their `actor_spans` when given, else found by name), and the row's own
+/// `other_spans`.
 pub fn prepare<'a>(examples: &'a [Example], dict: &Dictionary) -> Vec<ActorSentence<'a>> {
-    let mut by_text: FxHashMap<&str, Vec<&str>> = FxHashMap::default();
+    let mut by_text: FxHashMap<&str, Vec<&Example>> = FxHashMap::default();
     for e in examples {
-        by_text
-            .entry(e.text.as_str())
-            .or_default()
-            .push(e.actor.as_str());
+        by_text.entry(e.text.as_str()).or_default().push(e);
     }
     let found: FxHashMap<&str, Vec<Range<usize>>> = by_text
         .par_iter()
-        .map(|(text, actors)| {
+        .map(|(text, rows)| {
             let mut tracker = ActorTracker::new(dict);
             let mut spans: Vec<Range<usize>> =
                 tracker.find(text).into_iter().map(|m| m.span).collect();
-            for a in actors {
-                spans.extend(crate::features::find_whole_word(text, a));
+            for e in rows {
+                match &e.actor_spans {
+                    Some(given) => spans.extend(given.iter().cloned()),
+                    None => spans.extend(crate::features::find_whole_word(text, &e.actor)),
+                }
             }
             (*text, spans)
         })
         .collect();
     examples
         .par_iter()
-        .map(|e| ActorSentence::locate(&e.text, &e.actor, &found[e.text.as_str()]))
+        .map(|e| locate_example(e, &found[e.text.as_str()]))
         .collect()
 }
 
@@ -215,6 +234,11 @@ pub fn data_hash(examples: &[Example]) -> String {
     for e in examples {
         for part in [&e.text, &e.actor, &e.label] {
             h.update(part.as_bytes());
+            h.update([0x1f]);
+        }
+        // Spans only when given, so hashes of data without span columns stay as they were.
+        for spans in [&e.actor_spans, &e.other_spans].into_iter().flatten() {
+            h.update(format!("{spans:?}").as_bytes());
             h.update([0x1f]);
         }
         h.update([0x1e]);
@@ -246,6 +270,7 @@ impl Classifier {
             .max_iter(opts.max_iter)
             .tol_grad(opts.tol)
             .balanced(opts.balanced)
+            .nb_prior(opts.nb_prior)
             .fit(&DatasetBase::new(x, Array1::from(y.to_vec())))?;
         // The file stores f32; round now so the model in memory is the model on disk.
         round_f32(&mut logistic.weights);
@@ -557,6 +582,7 @@ mod tests {
             label: label.into(),
             group: text.into(),
             origin: (PathBuf::new(), 0),
+            ..Default::default()
         }
     }
 
@@ -571,6 +597,35 @@ mod tests {
         let inputs = prepare(&data, &dict);
         let (labels, y) = encode_labels(&data);
         Classifier::fit(&inputs, &y, &labels, "stance", &TrainOptions::default()).unwrap()
+    }
+
+    #[test]
+    fn models_saved_before_the_nb_prior_load_with_it_off() {
+        let mut json = serde_json::to_value(TrainOptions::default()).unwrap();
+        assert_eq!(json["nb_prior"], 1.0);
+        json.as_object_mut().unwrap().remove("nb_prior");
+        let old: TrainOptions = serde_json::from_value(json).unwrap();
+        assert_eq!(old.nb_prior, 0.0);
+    }
+
+    #[test]
+    #[allow(clippy::single_range_in_vec_init)] // lists of one span are meant
+    fn given_spans_replace_the_name_search() {
+        // "he" twice: by name both are the actor; with spans only the second, and the first is
+        // another actor's, as the row says.
+        let text = "Aides said he would sign it, and he did";
+        let mut a = ex(text, "he", "positive");
+        let b = ex(text, "Aides", "neutral");
+        let by_name = prepare(std::slice::from_ref(&a), &Dictionary::empty());
+        assert_eq!(by_name[0].actor, vec![11..13, 33..35]);
+        a.actor_spans = Some(vec![33..35]);
+        a.other_spans = Some(vec![11..13]);
+        let rows = [a, b];
+        let by_span = prepare(&rows, &Dictionary::empty());
+        assert_eq!(by_span[0].actor, vec![33..35]);
+        assert_eq!(by_span[0].others, vec![0..5, 11..13]);
+        // The other row sees this one at its span, not every "he".
+        assert_eq!(by_span[1].others, vec![33..35]);
     }
 
     #[test]

@@ -113,7 +113,7 @@ impl TrainSummary {
         }
         let f = &self.options.features;
         s += &format!(
-            "options: word n-grams {}-{}, char n-grams {}, window {}, min count {}, {:?}{}, l2 {}, balanced {}, seed {}\n",
+            "options: word n-grams {}-{}, char n-grams {}, window {}, min count {}, {:?}{}, l2 {}, nb prior {}, balanced {}, seed {}\n",
             f.word_ngrams.0,
             f.word_ngrams.1,
             f.char_ngrams
@@ -123,6 +123,7 @@ impl TrainSummary {
             f.weighting,
             if f.sublinear_tf { " sublinear" } else { "" },
             self.options.l2,
+            self.options.nb_prior,
             self.options.balanced,
             self.options.seed
         );
@@ -408,7 +409,11 @@ pub fn evaluate(model: &Classifier, cfg: &EvaluateConfig) -> Result<(Metrics, Ve
             |_| pb.inc(1),
         );
         pb.finish_and_clear();
-        (labels, y, p?)
+        let p: Vec<(usize, Vec<f64>, Option<usize>)> = p?
+            .into_iter()
+            .map(|o| (o.label, o.probabilities, Some(o.fold)))
+            .collect();
+        (labels, y, p)
     } else {
         let mut y = Vec::with_capacity(data.examples.len());
         for e in &data.examples {
@@ -434,6 +439,7 @@ pub fn evaluate(model: &Classifier, cfg: &EvaluateConfig) -> Result<(Metrics, Ve
                 (
                     model.labels.iter().position(|l| *l == p.label).unwrap_or(0),
                     p.probabilities,
+                    None,
                 )
             })
             .collect();
@@ -445,7 +451,7 @@ pub fn evaluate(model: &Classifier, cfg: &EvaluateConfig) -> Result<(Metrics, Ve
         .iter()
         .zip(&y)
         .zip(predicted)
-        .map(|((e, &t), (p, probabilities))| ScoredRow {
+        .map(|((e, &t), (p, probabilities, fold))| ScoredRow {
             text: e.text.clone(),
             actor: e.actor.clone(),
             truth: labels[t].clone(),
@@ -453,6 +459,7 @@ pub fn evaluate(model: &Classifier, cfg: &EvaluateConfig) -> Result<(Metrics, Ve
             confidence: probabilities[p],
             probabilities,
             origin: (e.origin.0.display().to_string(), e.origin.1),
+            fold,
         })
         .collect();
     if let Some(path) = &cfg.predictions {
@@ -462,7 +469,8 @@ pub fn evaluate(model: &Classifier, cfg: &EvaluateConfig) -> Result<(Metrics, Ve
 }
 
 /// Writes one CSV row per scored row: `file,line,text,actor,truth,predicted,confidence`, then
-/// one probability column per label (`p:LABEL`). Written atomically.
+/// one probability column per label (`p:LABEL`), then — for cross-validated rows — the `fold`
+/// (0-based) each was held out in. Written atomically.
 pub fn write_predictions(path: &Path, labels: &[String], rows: &[ScoredRow]) -> Result<()> {
     let mut w = csv::Writer::from_writer(Vec::new());
     let csv_err = |e: csv::Error| StanceError::Data(format!("{}: {e}", path.display()));
@@ -472,6 +480,10 @@ pub fn write_predictions(path: &Path, labels: &[String], rows: &[ScoredRow]) -> 
         .collect();
     header.push("confidence".into());
     header.extend(labels.iter().map(|l| format!("p:{l}")));
+    let folds = rows.iter().any(|r| r.fold.is_some());
+    if folds {
+        header.push("fold".into());
+    }
     w.write_record(&header).map_err(csv_err)?;
     for r in rows {
         let mut rec = vec![
@@ -484,6 +496,9 @@ pub fn write_predictions(path: &Path, labels: &[String], rows: &[ScoredRow]) -> 
             format!("{:.6}", r.confidence),
         ];
         rec.extend(r.probabilities.iter().map(|p| format!("{p:.6}")));
+        if folds {
+            rec.push(r.fold.map_or(String::new(), |f| f.to_string()));
+        }
         w.write_record(&rec).map_err(csv_err)?;
     }
     let bytes = w

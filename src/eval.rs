@@ -226,7 +226,18 @@ pub fn stratified_folds(y: &[usize], k: usize, seed: u64) -> Result<Vec<usize>> 
     Ok(fold)
 }
 
-/// Out-of-fold predictions (label index, confidence) of the training recipe, by stratified group K-fold CV.
+/// One row's out-of-fold prediction.
+#[derive(Debug, Clone, PartialEq)]
+pub struct OutOfFold {
+    /// Predicted label index.
+    pub label: usize,
+    /// Probability of every label.
+    pub probabilities: Vec<f64>,
+    /// The fold (0-based) the row was held out in.
+    pub fold: usize,
+}
+
+/// Out-of-fold predictions of the training recipe, by stratified group K-fold CV.
 pub fn cross_val_predict(
     inputs: &[ActorSentence],
     y: &[usize],
@@ -235,9 +246,16 @@ pub fn cross_val_predict(
     opts: &TrainOptions,
     k: usize,
     mut on_fold: impl FnMut(usize),
-) -> Result<Vec<(usize, Vec<f64>)>> {
+) -> Result<Vec<OutOfFold>> {
     let folds = stratified_group_folds(y, groups, k, opts.seed)?;
-    let mut predicted = vec![(0, Vec::new()); y.len()];
+    let mut predicted = vec![
+        OutOfFold {
+            label: 0,
+            probabilities: Vec::new(),
+            fold: 0,
+        };
+        y.len()
+    ];
     for f in 0..k {
         let train: Vec<usize> = (0..y.len()).filter(|&i| folds[i] != f).collect();
         let test: Vec<usize> = (0..y.len()).filter(|&i| folds[i] == f).collect();
@@ -246,10 +264,11 @@ pub fn cross_val_predict(
         let model = Classifier::fit(&tr_in, &tr_y, labels, "label", opts)?;
         let te_in: Vec<ActorSentence> = test.iter().map(|&i| inputs[i].clone()).collect();
         for (&i, p) in test.iter().zip(model.predict_many(&te_in)) {
-            predicted[i] = (
-                labels.iter().position(|l| *l == p.label).unwrap_or(0),
-                p.probabilities,
-            );
+            predicted[i] = OutOfFold {
+                label: labels.iter().position(|l| *l == p.label).unwrap_or(0),
+                probabilities: p.probabilities,
+                fold: f,
+            };
         }
         on_fold(f);
     }
@@ -268,7 +287,7 @@ pub fn cross_validate(
 ) -> Result<Metrics> {
     let predicted: Vec<usize> = cross_val_predict(inputs, y, groups, labels, opts, k, on_fold)?
         .into_iter()
-        .map(|p| p.0)
+        .map(|p| p.label)
         .collect();
     Ok(Metrics::compute(labels, y, &predicted))
 }
@@ -276,7 +295,7 @@ pub fn cross_validate(
 /// The candidate options `--tune` tries around `base`.
 pub fn tuning_grid(base: &TrainOptions) -> Vec<TrainOptions> {
     let mut grid = Vec::new();
-    for l2 in [0.02, 0.05, 0.2] {
+    for l2 in [0.05, 0.2, 0.5] {
         for ngrams in [(1, 2), (1, 3)] {
             for (window, cues) in [(3, 300), (5, 300), (3, 0)] {
                 let mut o = base.clone();

@@ -173,6 +173,18 @@ impl<'a> ActorSentence<'a> {
                 .filter(|r| text.is_char_boundary(r.start) && text.is_char_boundary(r.end))
                 .collect();
         }
+        Self::at(text, actor, spans, others)
+    }
+
+    /// The actor at known byte ranges `spans` (e.g. from a data set's offsets); `others` that
+    /// overlap them are dropped.
+    pub fn at(
+        text: &'a str,
+        name: &'a str,
+        mut spans: Vec<Range<usize>>,
+        others: &[Range<usize>],
+    ) -> Self {
+        spans.sort_by_key(|r| (r.start, r.end));
         let others = others
             .iter()
             .filter(|o| !spans.iter().any(|s| s.start < o.end && o.start < s.end))
@@ -182,7 +194,7 @@ impl<'a> ActorSentence<'a> {
             text,
             actor: spans,
             others,
-            name: actor,
+            name,
         }
     }
 }

@@ -17,14 +17,43 @@ struct MtscSentence {
 struct MtscTarget {
     mention: String,
     polarity: f64,
+    from: usize,
+    to: usize,
+    #[serde(default)]
+    further_mentions: Vec<MtscMention>,
 }
 
-/// NewsMTSC JSON Lines → CSV rows `text,actor,sentiment` (2 = negative, 4 = neutral, 6 = positive).
-pub fn newsmtsc(input: &Path, out: &mut dyn Write) -> Result<usize> {
+#[derive(Deserialize)]
+struct MtscMention {
+    from: usize,
+    to: usize,
+}
+
+impl MtscTarget {
+    /// The target's mentions as `START-END` character offsets: the labelled mention, then (with
+    /// `further`) its coreferent mentions.
+    fn spans(&self, further: bool) -> Vec<String> {
+        let mut spans = vec![format!("{}-{}", self.from, self.to)];
+        if further {
+            spans.extend(
+                self.further_mentions
+                    .iter()
+                    .map(|m| format!("{}-{}", m.from, m.to)),
+            );
+        }
+        spans
+    }
+}
+
+/// NewsMTSC JSON Lines → CSV rows `text,actor,sentiment,actor_spans,other_spans`
+/// (2 = negative, 4 = neutral, 6 = positive). `actor_spans` is where the target is mentioned
+/// (the data set's character offsets; with `further_mentions` also its coreferent mentions, e.g.
+/// "he"), `other_spans` where the sentence's other targets are.
+pub fn newsmtsc(input: &Path, further_mentions: bool, out: &mut dyn Write) -> Result<usize> {
     let text = std::fs::read_to_string(input).map_err(|e| StanceError::io(input, e))?;
     let mut w = csv::Writer::from_writer(out);
     let csv_err = |e: csv::Error| StanceError::Data(format!("writing CSV: {e}"));
-    w.write_record(["text", "actor", "sentiment"])
+    w.write_record(["text", "actor", "sentiment", "actor_spans", "other_spans"])
         .map_err(csv_err)?;
     let mut n = 0;
     for (i, line) in text.lines().enumerate() {
@@ -39,7 +68,11 @@ pub fn newsmtsc(input: &Path, out: &mut dyn Write) -> Result<usize> {
                 format!("not a NewsMTSC record: {e}"),
             )
         })?;
-        for t in s.targets {
+        for (k, t) in s.targets.iter().enumerate() {
+            let others: Vec<String> = (s.targets.iter().enumerate())
+                .filter(|&(j, _)| j != k)
+                .flat_map(|(_, o)| o.spans(further_mentions))
+                .collect();
             let label = match t.polarity as i64 {
                 2 => "negative",
                 4 => "neutral",
@@ -53,8 +86,14 @@ pub fn newsmtsc(input: &Path, out: &mut dyn Write) -> Result<usize> {
                     ));
                 }
             };
-            w.write_record([s.sentence_normalized.as_str(), t.mention.as_str(), label])
-                .map_err(csv_err)?;
+            w.write_record([
+                s.sentence_normalized.as_str(),
+                t.mention.as_str(),
+                label,
+                &t.spans(further_mentions).join(";"),
+                &others.join(";"),
+            ])
+            .map_err(csv_err)?;
             n += 1;
         }
     }
@@ -131,17 +170,28 @@ mod tests {
         let p = dir.path().join("t.jsonl");
         std::fs::write(
             &p,
-            r#"{"sentence_normalized": "A met B.", "targets": [{"mention": "A", "polarity": 6.0}, {"mention": "B", "polarity": 2.0}]}"#,
+            r#"{"sentence_normalized": "A met B, his aide.", "targets": [{"mention": "A", "from": 0, "to": 1, "polarity": 6.0}, {"mention": "B", "from": 6, "to": 7, "polarity": 2.0, "further_mentions": [{"from": 9, "to": 12, "mention": "his"}]}]}"#,
         )
         .unwrap();
+        let header = "text,actor,sentiment,actor_spans,other_spans\n";
         let mut out = Vec::new();
-        assert_eq!(newsmtsc(&p, &mut out).unwrap(), 2);
+        assert_eq!(newsmtsc(&p, true, &mut out).unwrap(), 2);
         assert_eq!(
             String::from_utf8(out).unwrap(),
-            "text,actor,sentiment\nA met B.,A,positive\nA met B.,B,negative\n"
+            format!(
+                "{header}\"A met B, his aide.\",A,positive,0-1,6-7;9-12\n\
+                 \"A met B, his aide.\",B,negative,6-7;9-12,0-1\n"
+            )
+        );
+        let mut out = Vec::new();
+        newsmtsc(&p, false, &mut out).unwrap();
+        assert!(
+            String::from_utf8(out)
+                .unwrap()
+                .ends_with(",B,negative,6-7,0-1\n")
         );
         std::fs::write(&p, "{\"sentence_normalized\": 1}\n").unwrap();
-        let e = newsmtsc(&p, &mut Vec::new()).unwrap_err().to_string();
+        let e = newsmtsc(&p, true, &mut Vec::new()).unwrap_err().to_string();
         assert!(e.contains("t.jsonl:1"), "{e}");
     }
 }

@@ -3,6 +3,7 @@
 
 use crate::error::{Result, StanceError};
 use std::io::Write;
+use std::ops::Range;
 use std::path::{Path, PathBuf};
 
 /// Rows of a CSV file: header names and (line number, fields) per record.
@@ -169,7 +170,7 @@ fn check_header(cols: &[String], path: &Path, required: &[&str]) -> Result<()> {
 }
 
 /// One labelled (sentence, actor) row.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Example {
     /// The sentence.
     pub text: String,
@@ -181,6 +182,46 @@ pub struct Example {
     pub group: String,
     /// Source file and line, for messages.
     pub origin: (PathBuf, u64),
+    /// Where the actor is mentioned (byte ranges), from an `actor_spans` column; `None` = find
+    /// the actor's name in the text.
+    pub actor_spans: Option<Vec<Range<usize>>>,
+    /// Where other actors are mentioned (byte ranges), from an `other_spans` column; `None` =
+    /// the other rows' actors of the same sentence, found by name.
+    pub other_spans: Option<Vec<Range<usize>>>,
+}
+
+/// Parses a span column: `;`-separated `START-END` **character** offsets into `text` (0-based,
+/// end exclusive, as in Python slicing), returned as byte ranges. Empty = no spans.
+///
+/// ```
+/// let spans = stance::io::parse_spans("Él dijo que Ana", "12-15").unwrap();
+/// assert_eq!(spans, vec![13..16]);
+/// ```
+pub fn parse_spans(text: &str, field: &str) -> std::result::Result<Vec<Range<usize>>, String> {
+    let mut bytes: Vec<usize> = text.char_indices().map(|(b, _)| b).collect();
+    bytes.push(text.len());
+    let chars = bytes.len() - 1;
+    let mut spans = Vec::new();
+    for part in field.split(';').map(str::trim).filter(|p| !p.is_empty()) {
+        let parsed = part.split_once('-').and_then(|(a, b)| {
+            Some((
+                a.trim().parse::<usize>().ok()?,
+                b.trim().parse::<usize>().ok()?,
+            ))
+        });
+        let Some((start, end)) = parsed else {
+            return Err(format!(
+                "bad span {part:?}: expected START-END character offsets, e.g. \"0-15;40-43\""
+            ));
+        };
+        if start >= end || end > chars {
+            return Err(format!(
+                "span {part:?} is empty or outside the text ({chars} characters)"
+            ));
+        }
+        spans.push(bytes[start]..bytes[end]);
+    }
+    Ok(spans)
 }
 
 /// A labelled data set read from CSV, with warnings about suspicious rows.
@@ -207,6 +248,8 @@ pub fn load_labelled(
         let col = |n: &str| rows.columns.iter().position(|c| c == n).unwrap_or(0);
         let (ti, ai, li) = (col("text"), col("actor"), col(label_column));
         let gi = rows.columns.iter().position(|c| c == "article");
+        let span_col = |n: &str| rows.columns.iter().position(|c| c == n);
+        let (asi, osi) = (span_col("actor_spans"), span_col("other_spans"));
         let mut seen = std::collections::HashSet::new();
         let (mut dups, mut missing) = (0usize, 0usize);
         for (line, rec) in rows.records {
@@ -222,6 +265,15 @@ pub fn load_labelled(
             if rec[ti].trim().is_empty() {
                 return Err(StanceError::csv(path, line, Some(ti + 1), "empty text"));
             }
+            let spans = |col: Option<usize>| {
+                col.map(|c| {
+                    parse_spans(&rec[ti], &rec[c])
+                        .map_err(|m| StanceError::csv(path, line, Some(c + 1), m))
+                })
+                .transpose()
+            };
+            let actor_spans = spans(asi)?.filter(|s| !s.is_empty());
+            let other_spans = spans(osi)?;
             let ex = Example {
                 text: rec[ti].clone(),
                 actor: rec[ai].trim().to_string(),
@@ -232,11 +284,17 @@ pub fn load_labelled(
                     .unwrap_or(&rec[ti])
                     .to_string(),
                 origin: (path.clone(), line),
+                actor_spans,
+                other_spans,
             };
             if !seen.insert((ex.text.clone(), ex.actor.clone(), ex.label.clone())) {
                 dups += 1;
             }
-            if crate::features::find_whole_word(&ex.text.to_lowercase(), &ex.actor.to_lowercase())
+            if ex.actor_spans.is_none()
+                && crate::features::find_whole_word(
+                    &ex.text.to_lowercase(),
+                    &ex.actor.to_lowercase(),
+                )
                 .is_empty()
             {
                 missing += 1;
@@ -289,6 +347,42 @@ mod tests {
 
     fn parse(s: &[u8]) -> Result<CsvRows> {
         read_csv_records(s, Path::new("in.csv"), &["text", "actor"])
+    }
+
+    #[test]
+    fn spans_are_character_offsets_and_bad_ones_are_refused() {
+        assert_eq!(
+            parse_spans("Ça dit Ana", " 0-2 ; 7-10 ").unwrap(),
+            vec![0..3, 8..11]
+        );
+        assert_eq!(parse_spans("Ana", "").unwrap(), Vec::<Range<usize>>::new());
+        for bad in ["3", "a-b", "2-1", "0-4", "1-1"] {
+            assert!(parse_spans("Ana", bad).is_err(), "{bad:?} accepted");
+        }
+    }
+
+    #[test]
+    #[allow(clippy::single_range_in_vec_init)] // lists of one span are meant
+    fn span_columns_are_read_and_errors_name_line_and_column() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("s.csv");
+        let load = |body: &str| {
+            std::fs::write(&p, body).unwrap();
+            load_labelled(std::slice::from_ref(&p), "sentiment", CsvOptions::default())
+        };
+        let csv = "text,actor,sentiment,actor_spans,other_spans\n\
+                   He met Ann; he left,he,neutral,12-14,7-10\n\
+                   Bob spoke,Bob,neutral,,\n";
+        let data = load(csv).unwrap();
+        assert_eq!(data.examples[0].actor_spans, Some(vec![12..14]));
+        assert_eq!(data.examples[0].other_spans, Some(vec![7..10]));
+        // An empty actor_spans cell means "find the name"; an empty other_spans cell means none.
+        assert_eq!(data.examples[1].actor_spans, None);
+        assert_eq!(data.examples[1].other_spans, Some(vec![]));
+        let e = load(&csv.replace("12-14", "12-99"))
+            .unwrap_err()
+            .to_string();
+        assert!(e.contains("s.csv:2:4") && e.contains("12-99"), "{e}");
     }
 
     #[test]

@@ -100,6 +100,10 @@ struct ImportArgs {
     /// TweetEval split: train, val or test.
     #[arg(long, default_value = "train")]
     split: String,
+    /// NewsMTSC: also the data set's (automatic) coreferent mentions of each target ("he",
+    /// "her") in `actor_spans` / `other_spans`, not only the labelled mention.
+    #[arg(long)]
+    further_mentions: bool,
     /// Write here (atomically) instead of stdout.
     #[arg(long)]
     out: Option<PathBuf>,
@@ -183,7 +187,7 @@ struct TrainArgs {
     #[arg(long)]
     no_actor_features: bool,
     /// L2 regularisation strength.
-    #[arg(long, default_value_t = 0.05)]
+    #[arg(long, default_value_t = 0.2)]
     l2: f64,
     /// Maximum optimiser iterations.
     #[arg(long, default_value_t = 300)]
@@ -194,6 +198,10 @@ struct TrainArgs {
     /// Do not weight classes by inverse frequency.
     #[arg(long)]
     unbalanced: bool,
+    /// Naive-Bayes prior on the weights, 0 (plain L2) to 2: features that tell labels apart in
+    /// the training rows are penalised less (NBSVM-style).
+    #[arg(long, default_value_t = 1.0)]
+    nb_prior: f64,
     /// Seed for splits and folds.
     #[arg(long, default_value_t = 42)]
     seed: u64,
@@ -413,7 +421,7 @@ fn inspect(a: InspectArgs) -> Result<()> {
 fn import(a: ImportArgs) -> Result<()> {
     let mut buf = Vec::new();
     let n = match a.format {
-        ImportFormat::Newsmtsc => stance::import::newsmtsc(&a.input, &mut buf)?,
+        ImportFormat::Newsmtsc => stance::import::newsmtsc(&a.input, a.further_mentions, &mut buf)?,
         ImportFormat::Tweeteval => stance::import::tweeteval(&a.input, &a.split, &mut buf)?,
     };
     match &a.out {
@@ -456,6 +464,7 @@ fn train(a: TrainArgs) -> Result<()> {
             max_iter: a.max_iter,
             tol: a.tol,
             balanced: !a.unbalanced,
+            nb_prior: a.nb_prior,
             seed: a.seed,
         },
         tune: a.tune,

@@ -139,9 +139,20 @@ pub struct LogisticValidParams {
     pub tol_grad: f64,
     /// Weight classes inversely to their frequency.
     pub balanced: bool,
+    /// Naive-Bayes prior on the weights (0 = off): see [`LogisticParams::nb_prior`].
+    pub nb_prior: f64,
 }
 
 impl LogisticParams {
+    /// Scales each weight's L2 penalty by how little its feature tells its label apart in the
+    /// training rows, as the naive-Bayes log-count ratio r (NBSVM, Wang & Manning 2012, in its
+    /// equivalent form: scaling feature j for label k by r is an L2 penalty ∝ 1 / r² on the
+    /// weight). `strength` s interpolates: the penalty multiplier is (r² + ε)^−s, normalised to
+    /// mean 1, so s = 0 is plain L2.
+    pub fn nb_prior(mut self, strength: f64) -> Self {
+        self.0.nb_prior = strength;
+        self
+    }
     /// Sets the L2 strength.
     pub fn l2(mut self, l2: f64) -> Self {
         self.0.l2 = l2;
@@ -173,6 +184,12 @@ impl ParamGuard for LogisticParams {
             return Err(StanceError::Params(format!(
                 "l2 must be a finite number >= 0, got {}",
                 p.l2
+            )));
+        }
+        if !p.nb_prior.is_finite() || !(0.0..=2.0).contains(&p.nb_prior) {
+            return Err(StanceError::Params(format!(
+                "nb_prior must be between 0 and 2, got {}",
+                p.nb_prior
             )));
         }
         if p.max_iter == 0 {
@@ -213,6 +230,7 @@ impl SparseLogistic {
             max_iter: 300,
             tol_grad: 1e-5,
             balanced: false,
+            nb_prior: 0.0,
         })
     }
 
@@ -283,6 +301,8 @@ struct Problem<'a> {
     row_weight: Vec<f64>,
     k: usize,
     l2: f64,
+    /// Per-weight multipliers of `l2` (D × K), or none (all 1).
+    penalty: Option<Vec<f32>>,
     /// Per-row residuals p − y (weighted), n × K.
     resid: Vec<f64>,
     /// Per-row losses.
@@ -338,7 +358,7 @@ impl Problem<'_> {
             }
         });
         let block = 4096 * k;
-        let (l2, partials) = (self.l2, &self.partials);
+        let (l2, partials, penalty) = (self.l2, &self.partials, &self.penalty);
         grad[..d * k]
             .par_chunks_mut(block)
             .enumerate()
@@ -350,8 +370,17 @@ impl Problem<'_> {
                         *o += v;
                     }
                 }
-                for (o, wv) in out.iter_mut().zip(&w[off..off + len]) {
-                    *o += l2 * wv;
+                match penalty {
+                    None => {
+                        for (o, wv) in out.iter_mut().zip(&w[off..off + len]) {
+                            *o += l2 * wv;
+                        }
+                    }
+                    Some(m) => {
+                        for ((o, wv), m) in out.iter_mut().zip(&w[off..off + len]).zip(&m[off..]) {
+                            *o += l2 * f64::from(*m) * wv;
+                        }
+                    }
                 }
             });
         grad[d * k..].fill(0.0);
@@ -360,9 +389,59 @@ impl Problem<'_> {
                 grad[d * k + c] += r[c];
             }
         }
-        loss += 0.5 * self.l2 * crate::lbfgs::dot(&w[..d * k], &w[..d * k]);
+        let w = &w[..d * k];
+        loss += 0.5
+            * self.l2
+            * match &self.penalty {
+                None => crate::lbfgs::dot(w, w),
+                Some(m) => w
+                    .iter()
+                    .zip(m)
+                    .map(|(w, m)| f64::from(*m) * w * w)
+                    .sum::<f64>(),
+            };
         loss
     }
+}
+
+/// Per-weight L2 multipliers (D × K, feature-major) from naive-Bayes log-count ratios: for
+/// feature j and label k, r = ln((p_jk / Σp) / (q_jk / Σq)) with p the number of rows of label
+/// k that have the feature and q the number of other rows that have it (both + 1); multiplier
+/// (r² + ε)^−strength, normalised to mean 1 over the features seen.
+/// Written here, not taken from a crate: it is part of this model's objective.
+fn nb_penalty(x: &SparseMatrix, y: &[usize], k: usize, strength: f64) -> Vec<f32> {
+    let d = x.ncols;
+    // One pass over the non-zeros, on one thread: a single u32 count table is the smallest
+    // memory (this runs before the optimiser's buffers exist), and the pass is short next to
+    // the L-BFGS iterations.
+    let mut count = vec![0u32; d * k];
+    for (i, &c) in y.iter().enumerate() {
+        for &j in x.row(i).0 {
+            count[j as usize * k + c] += 1;
+        }
+    }
+    // ε bounds the multiplier of uninformative features (r = 0) at 10^strength before
+    // normalising; 0.1 was best of 0.02 / 0.1 / 0.5 by CV on NewsMTSC train.
+    const EPS: f64 = 0.1;
+    let mut m = vec![0.0f32; d * k];
+    let total = |row: &[u32]| row.iter().map(|&v| f64::from(v)).sum::<f64>();
+    for c in 0..k {
+        let (mut sp, mut sq) = (0.0, 0.0);
+        for row in count.chunks(k) {
+            sp += 1.0 + f64::from(row[c]);
+            sq += 1.0 + total(row) - f64::from(row[c]);
+        }
+        for (j, row) in count.chunks(k).enumerate() {
+            let p = (1.0 + f64::from(row[c])) / sp;
+            let q = (1.0 + total(row) - f64::from(row[c])) / sq;
+            let r = (p / q).ln();
+            m[j * k + c] = (r * r + EPS).powf(-strength) as f32;
+        }
+    }
+    let mean = m.iter().map(|&v| f64::from(v)).sum::<f64>() / m.len().max(1) as f64;
+    m.iter_mut()
+        .for_each(|v| *v = (f64::from(*v) / mean) as f32);
+    m
 }
 
 impl Fit<SparseMatrix, Array1<usize>, StanceError> for LogisticValidParams {
@@ -407,6 +486,7 @@ impl Fit<SparseMatrix, Array1<usize>, StanceError> for LogisticValidParams {
             row_weight,
             k,
             l2: self.l2,
+            penalty: (self.nb_prior > 0.0).then(|| nb_penalty(x, y, k, self.nb_prior)),
             resid: vec![0.0; n * k],
             losses: vec![0.0; n],
             partials: vec![vec![0.0; d * k]; GRADIENT_CHUNKS - 1],
@@ -524,6 +604,44 @@ mod tests {
         let mut predicted = sparse.default_target(&xs);
         sparse.predict_inplace(&xs, &mut predicted);
         assert_eq!(dense.predict(&x), predicted);
+    }
+
+    #[test]
+    fn nb_prior_penalises_telling_features_less() {
+        // Feature 0 is present in every row of label 1 and never in label 0; feature 1 in
+        // every other row whatever the label; feature 2 in every row.
+        let rows: Vec<(Vec<u32>, Vec<f32>)> = (0..40)
+            .map(|i| {
+                let mut idx = vec![];
+                if i % 2 == 1 {
+                    idx.push(0);
+                }
+                if i % 4 < 2 {
+                    idx.push(1);
+                }
+                idx.push(2);
+                let n = idx.len();
+                (idx, vec![1.0; n])
+            })
+            .collect();
+        let x = SparseMatrix::from_rows(3, rows);
+        let y = Array1::from((0..40).map(|i| i % 2).collect::<Vec<_>>());
+        let data = DatasetBase::new(x, y);
+        let m = nb_penalty(&data.records, data.targets.as_slice().unwrap(), 2, 1.0);
+        assert!(m[0] < m[2] && m[0] < m[4], "{m:?}");
+        let weight_gap = |nb: f64| {
+            let w = SparseLogistic::params()
+                .l2(5.0)
+                .nb_prior(nb)
+                .fit(&data)
+                .unwrap()
+                .weights;
+            w[1] - w[0]
+        };
+        assert!(weight_gap(1.0) > weight_gap(0.0) * 1.5);
+        for bad in [-0.1, 2.5, f64::NAN] {
+            assert!(SparseLogistic::params().nb_prior(bad).check_ref().is_err());
+        }
     }
 
     #[test]

@@ -26,6 +26,8 @@ pub struct ScoredRow {
     pub probabilities: Vec<f64>,
     /// Where the row came from (file, line).
     pub origin: (String, u64),
+    /// The cross-validation fold it was held out in (under `--cv`).
+    pub fold: Option<usize>,
 }
 
 /// Escapes text for HTML.

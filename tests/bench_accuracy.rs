@@ -124,7 +124,10 @@ fn accuracy_benchmark_runs_end_to_end_on_a_slice() {
         "NewsMTSC devtest_mt",
         "NewsMTSC devtest_rw",
         "chosen by CV",
+        "one-standard-error rule",
         "## Option selection",
+        // NewsMTSC candidates with the target found by name and at the data set's offsets.
+        "target at the spans",
     ] {
         assert!(
             results.contains(row),

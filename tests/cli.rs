@@ -611,6 +611,35 @@ fn invalid_utf8_in_training_csv_names_line_and_column() {
 }
 
 #[test]
+fn span_columns_train_and_a_bad_span_names_line_and_column() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path().join("spans.csv");
+    let good = "text,actor,stance,actor_spans,other_spans\n\
+                \"He backed it, he said, but Ann vetoed it\",he,supports,14-16,27-30\n\
+                \"He backed it, he said, but Ann vetoed it\",Ann,opposes,27-30,0-2;14-16\n\
+                Bo welcomed the plan,Bo,supports,0-2,\n\
+                Cy rejected the plan,Cy,opposes,,\n";
+    std::fs::write(&p, good).unwrap();
+    let out = dir.path().join("m.json");
+    let train = || {
+        let mut c = stance();
+        c.args(["train", "--min-count", "1", "--validation", "0", "--data"])
+            .arg(&p)
+            .arg("--out")
+            .arg(&out);
+        c
+    };
+    train().assert().success();
+    std::fs::write(&p, good.replace("27-30,0-2", "27-99,0-2")).unwrap();
+    std::fs::remove_file(&out).unwrap();
+    fails_naming(
+        train().assert(),
+        &["spans.csv:3:4", "27-99", "outside the text"],
+    );
+    assert!(!out.exists(), "no model written on bad input");
+}
+
+#[test]
 fn binary_model_form_round_trips_and_classifies_the_same() {
     let dir = tempfile::tempdir().unwrap();
     let json = train_small(dir.path());
@@ -679,17 +708,30 @@ fn evaluate_writes_per_row_predictions() {
                 "confidence"
             ]
         );
-        let labels: Vec<&str> = header[7..].iter().map(|h| &h[2..]).collect();
-        assert!(labels.len() >= 2 && header[7..].iter().all(|h| h.starts_with("p:")));
+        // Under --cv a last column says which fold held each row out.
+        let end = header.len() - usize::from(cv.is_some());
+        assert_eq!(header.last().unwrap() == "fold", cv.is_some());
+        let labels: Vec<&str> = header[7..end].iter().map(|h| &h[2..]).collect();
+        assert!(labels.len() >= 2 && header[7..end].iter().all(|h| h.starts_with("p:")));
+        let mut folds = std::collections::BTreeSet::new();
         let rows: Vec<csv::StringRecord> = r.records().map(Result::unwrap).collect();
         assert_eq!(rows.len(), 15, "one row per data row ({cv:?})");
         for (i, row) in rows.iter().enumerate() {
             assert_eq!(row[1].parse::<usize>().unwrap(), i + 2, "line numbers");
-            let p: Vec<f64> = (7..row.len()).map(|c| row[c].parse().unwrap()).collect();
+            let p: Vec<f64> = (7..end).map(|c| row[c].parse().unwrap()).collect();
+            if cv.is_some() {
+                folds.insert(row[end].parse::<usize>().unwrap());
+            }
             assert!((p.iter().sum::<f64>() - 1.0).abs() < 1e-4);
             let best = (0..p.len()).fold(0, |b, c| if p[c] > p[b] { c } else { b });
             assert_eq!(labels[best], &row[5]);
             assert!((row[6].parse::<f64>().unwrap() - p[best]).abs() < 1e-9);
         }
+        let want: std::collections::BTreeSet<usize> = if cv.is_some() {
+            (0..3).collect()
+        } else {
+            Default::default()
+        };
+        assert_eq!(folds, want, "every fold used once per row");
     }
 }
