@@ -22,31 +22,33 @@ pub mod text;
 
 pub use error::{Result, StanceError};
 
-/// The shipped stance model, compiled into the binary (`models/stance.json`).
+/// The shipped stance model, compiled into the binary (`models/stance.bin`, the binary form of
+/// `models/stance.json`; a test checks the two agree).
 pub fn default_stance_model() -> Result<classifier::Classifier> {
     #[cfg(embedded_stance_model)]
     {
-        classifier::Classifier::from_json(
-            include_bytes!("../models/stance.json"),
-            std::path::Path::new("<embedded models/stance.json>"),
+        classifier::Classifier::from_bytes(
+            include_bytes!("../models/stance.bin"),
+            std::path::Path::new("<embedded models/stance.bin>"),
         )
     }
     #[cfg(not(embedded_stance_model))]
     {
         Err(StanceError::model(
-            "models/stance.json",
+            "models/stance.bin",
             "this build has no embedded stance model; pass --model",
         ))
     }
 }
 
-/// The shipped sentiment model (`models/sentiment.json`), if this build has one.
+/// The shipped sentiment model (`models/sentiment.bin`, from `models/sentiment.json`), if this
+/// build has one.
 pub fn default_sentiment_model() -> Option<Result<classifier::Classifier>> {
     #[cfg(embedded_sentiment_model)]
     {
-        Some(classifier::Classifier::from_json(
-            include_bytes!("../models/sentiment.json"),
-            std::path::Path::new("<embedded models/sentiment.json>"),
+        Some(classifier::Classifier::from_bytes(
+            include_bytes!("../models/sentiment.bin"),
+            std::path::Path::new("<embedded models/sentiment.bin>"),
         ))
     }
     #[cfg(not(embedded_sentiment_model))]

@@ -177,6 +177,10 @@ struct TrainArgs {
     /// sentence's other actors; on by default).
     #[arg(long)]
     no_role_bigrams: bool,
+    /// A sentiment lexicon (`word<TAB>score` lines, e.g. VADER's): where its words stand
+    /// relative to the actor becomes features; stored in the model.
+    #[arg(long, value_name = "FILE")]
+    lexicon: Option<PathBuf>,
     /// Drop features seen in fewer rows.
     #[arg(long, default_value_t = 2)]
     min_count: u32,
@@ -459,6 +463,10 @@ fn train(a: TrainArgs) -> Result<()> {
                 speech: a.speech,
                 cross_all: a.cross_all,
                 role_bigrams: !a.no_role_bigrams,
+                lexicon: match &a.lexicon {
+                    Some(path) => stance::features::Lexicon::load(path)?,
+                    None => Default::default(),
+                },
             },
             l2: a.l2,
             max_iter: a.max_iter,

@@ -161,3 +161,23 @@ fn the_example_article_is_not_in_the_training_data() {
         );
     }
 }
+
+/// The embedded models (`models/*.bin`) are the binary form of the shipped JSON models: after
+/// retraining, `stance convert models/X.json --out models/X.bin` must follow.
+#[test]
+fn embedded_binary_models_match_the_json() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    for name in ["stance", "sentiment"] {
+        let json = root.join(format!("models/{name}.json"));
+        let bin = std::fs::read(root.join(format!("models/{name}.bin"))).unwrap();
+        let from_json =
+            stance::classifier::Classifier::from_json(&std::fs::read(&json).unwrap(), &json)
+                .unwrap()
+                .to_binary()
+                .unwrap();
+        assert!(
+            from_json == bin,
+            "models/{name}.bin is not models/{name}.json: run `stance convert models/{name}.json --out models/{name}.bin`"
+        );
+    }
+}
