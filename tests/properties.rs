@@ -29,6 +29,27 @@ proptest! {
     }
 
     #[test]
+    fn span_columns_never_panic_and_land_on_characters(
+        text in "\\PC{0,60}",
+        field in "([0-9]{1,3}-[0-9]{1,3}|;| |x|-){0,12}",
+    ) {
+        // Any cell either parses to spans inside the text, on character boundaries, or is refused.
+        if let Ok(spans) = stance::io::parse_spans(&text, &field) {
+            for r in spans {
+                prop_assert!(r.start < r.end && r.end <= text.len());
+                prop_assert!(text.is_char_boundary(r.start) && text.is_char_boundary(r.end));
+            }
+        }
+    }
+
+    #[test]
+    fn lexicon_files_never_panic(body in "(\\PC{0,12}(\t|,)?(-?[0-9]{1,2}(\\.[0-9])?)?\n){0,8}") {
+        if let Ok(lex) = stance::features::Lexicon::parse(&body, "lex.tsv") {
+            prop_assert!(!lex.is_empty());
+        }
+    }
+
+    #[test]
     fn actor_finding_never_panics(s in "(Mr\\. |Gen\\. |Moscow|Foreign Minister |He said |[A-Z][a-z]+ |\\PC){0,40}") {
         let dict = Dictionary::builtin().unwrap();
         let mut t = ActorTracker::new(&dict);
