@@ -599,10 +599,13 @@ impl ModelReport {
             t.rows,
             t.data_sha256
         );
-        s += &format!(
-            "options {}\n",
-            serde_json::to_string(&t.options).unwrap_or_default()
-        );
+        // The lexicon's words would fill pages: shown by their number.
+        let mut options = serde_json::to_value(&t.options).unwrap_or_default();
+        if let Some(lex) = options.pointer_mut("/features/lexicon") {
+            let n = lex.as_array().map_or(0, Vec::len);
+            *lex = serde_json::Value::String(format!("{n} words"));
+        }
+        s += &format!("options {options}\n");
         for h in &t.held_out {
             s += &format!(
                 "{}: accuracy {:.3}, macro-F1 {:.3} ({} rows)\n",

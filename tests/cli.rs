@@ -640,6 +640,44 @@ fn span_columns_train_and_a_bad_span_names_line_and_column() {
 }
 
 #[test]
+fn lexicon_is_stored_in_the_model_and_inspect_counts_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let lex = dir.path().join("lex.tsv");
+    std::fs::write(&lex, "vetoed\t-2.1\nwelcomed\t1.9\nbacked\t0.8\n").unwrap();
+    let out = dir.path().join("m.json");
+    stance()
+        .args(["train", "--min-count", "1", "--validation", "0", "--data"])
+        .arg(data("small.csv"))
+        .arg("--lexicon")
+        .arg(&lex)
+        .arg("--out")
+        .arg(&out)
+        .assert()
+        .success();
+    let model = std::fs::read_to_string(&out).unwrap();
+    assert!(model.contains("\"welcomed\""), "lexicon not stored");
+    stance()
+        .arg("inspect")
+        .arg(&out)
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("\"lexicon\":\"3 words\""))
+        .stdout(predicate::str::contains("V:"));
+    std::fs::write(&lex, "vetoed\tvery\n").unwrap();
+    fails_naming(
+        stance()
+            .args(["train", "--data"])
+            .arg(data("small.csv"))
+            .arg("--lexicon")
+            .arg(&lex)
+            .arg("--out")
+            .arg(dir.path().join("n.json"))
+            .assert(),
+        &["lex.tsv:1:", "WORD<TAB>SCORE"],
+    );
+}
+
+#[test]
 fn binary_model_form_round_trips_and_classifies_the_same() {
     let dir = tempfile::tempdir().unwrap();
     let json = train_small(dir.path());
