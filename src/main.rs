@@ -181,6 +181,9 @@ struct TrainArgs {
     /// relative to the actor becomes features; stored in the model.
     #[arg(long, value_name = "FILE")]
     lexicon: Option<PathBuf>,
+    /// Features for who the actor is (its name's words): a learned prior per recurring name.
+    #[arg(long)]
+    actor_identity: bool,
     /// Drop features seen in fewer rows.
     #[arg(long, default_value_t = 2)]
     min_count: u32,
@@ -463,6 +466,7 @@ fn train(a: TrainArgs) -> Result<()> {
                 speech: a.speech,
                 cross_all: a.cross_all,
                 role_bigrams: !a.no_role_bigrams,
+                actor_identity: a.actor_identity,
                 lexicon: match &a.lexicon {
                     Some(path) => stance::features::Lexicon::load(path)?,
                     None => Default::default(),

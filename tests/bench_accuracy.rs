@@ -134,20 +134,33 @@ fn accuracy_benchmark_runs_end_to_end_on_a_slice() {
             "results.md lacks {row:?}:\n{results}"
         );
     }
-    // Every table row has a stance score and a scikit-learn score.
+    // Every table row has a stance test score with its bootstrap interval, a CV score, a
+    // scikit-learn score and the paired difference to it.
     let table: Vec<&str> = results
         .lines()
         .filter(|l| l.starts_with("| TweetEval") || l.starts_with("| NewsMTSC"))
         .collect();
     assert!(table.len() >= 5, "{results}");
+    let percent = |cell: &str, line: &str| -> f64 {
+        let v: f64 = cell
+            .parse()
+            .unwrap_or_else(|_| panic!("{cell:?} in {line}"));
+        assert!((0.0..=100.0).contains(&v), "{line}");
+        v
+    };
     for line in table {
         let cells: Vec<&str> = line.split('|').map(str::trim).collect();
-        for score in [cells[4], cells[6]] {
-            let v: f64 = score
-                .parse()
-                .unwrap_or_else(|_| panic!("{score:?} in {line}"));
-            assert!((0.0..=100.0).contains(&v), "{line}");
+        for score in [cells[4], cells[6], cells[7]] {
+            percent(score, line);
         }
+        let (low, high) = cells[5]
+            .split_once('–')
+            .unwrap_or_else(|| panic!("no interval in {line}"));
+        assert!(percent(low, line) <= percent(high, line), "{line}");
+        assert!(
+            cells[8].contains(" to ") && cells[8].contains("higher in"),
+            "no paired difference in {line}"
+        );
     }
     // The smoke run leaves the repository's results alone.
     assert_eq!(

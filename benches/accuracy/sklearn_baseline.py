@@ -10,7 +10,8 @@ everything else at scikit-learn defaults, on the very CSV files the stance run u
              macro-F1 over negative/neutral/positive on each test set.
 
 Fit time = wall-clock seconds of vectorizer.fit_transform + classifier.fit (summed over targets).
-Prints one JSON object on stdout.
+Prints one JSON object on stdout, with every test row's predicted label in the test file's row
+order (`predictions`), for the paired bootstrap in benches/accuracy/run.
 """
 import argparse
 import csv
@@ -50,12 +51,16 @@ def tweeteval(train_path, test_path):
     if sorted({r["actor"] for r in test}) != targets:
         sys.exit("sklearn_baseline: train and test targets differ")
     gold, pred, fit_s, per_target = [], [], 0.0, {}
+    in_file_order = [None] * len(test)
     for t in targets:
         tr = [r for r in train if r["actor"] == t]
-        te = [r for r in test if r["actor"] == t]
+        rows = [i for i, r in enumerate(test) if r["actor"] == t]
+        te = [test[i] for i in rows]
         vec, clf, s = fit([r["text"] for r in tr], [r["stance"] for r in tr])
         fit_s += s
-        p = list(clf.predict(vec.transform([r["text"] for r in te])))
+        p = [str(x) for x in clf.predict(vec.transform([r["text"] for r in te]))]
+        for i, x in zip(rows, p):
+            in_file_order[i] = x
         g = [r["stance"] for r in te]
         f = f1_score(g, p, labels=["favor", "against"], average=None, zero_division=0)
         per_target[t] = {"n": len(te), "f_avg": float(f.mean()), "fit_s": s}
@@ -69,6 +74,7 @@ def tweeteval(train_path, test_path):
         "f_avg": float(f.mean()),
         "fit_s": fit_s,
         "per_target": per_target,
+        "predictions": in_file_order,
     }
 
 
@@ -78,10 +84,11 @@ def newsmtsc(train_path, tests):
     out = {"fit_s": s, "tests": {}}
     for name, path in tests:
         te = read_rows(path, "sentiment")
-        p = clf.predict(vec.transform([r["text"] for r in te]))
+        p = [str(x) for x in clf.predict(vec.transform([r["text"] for r in te]))]
         g = [r["sentiment"] for r in te]
         out["tests"][name] = {
             "n": len(te),
+            "predictions": p,
             "macro_f1": float(
                 f1_score(g, p, labels=["negative", "neutral", "positive"], average="macro", zero_division=0)
             ),
