@@ -23,8 +23,13 @@ use crate::model::{SparseLogistic, SparseMatrix, argmax};
 /// Current model file format version.
 pub const FORMAT_VERSION: u32 = 1;
 const FORMAT_NAME: &str = "stance-model";
-/// First bytes of a binary model file.
-const BINARY_MAGIC: &[u8; 8] = b"STANCEMB";
+/// First bytes of a binary model file: `STANCEM` and the layout revision. postcard is not
+/// self-describing, so a new field in the model record (which JSON files absorb through serde
+/// defaults) changes the binary layout: the revision goes up, and older binary files are
+/// refused with a clear message instead of being misread. Revisions: `B` (no actor-identity
+/// option), `2` (current).
+const BINARY_MAGIC: &[u8; 8] = b"STANCEM2";
+const BINARY_MAGIC_FAMILY: &[u8; 7] = b"STANCEM";
 
 /// Everything that decides how a model is trained.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -417,6 +422,18 @@ impl Classifier {
                     )
                 })?;
                 Classifier::from_file(f, path)
+            }
+            None if bytes.starts_with(BINARY_MAGIC_FAMILY) && bytes.len() >= 8 => {
+                Err(StanceError::model(
+                    path,
+                    format!(
+                        "binary model of layout '{}', written by another version of stance \
+                         (this one reads layout '{}'): convert the model's JSON form again \
+                         (`stance convert MODEL.json --out MODEL.bin`) or retrain",
+                        char::from(bytes[7]).escape_default(),
+                        char::from(BINARY_MAGIC[7])
+                    ),
+                ))
             }
             None => Classifier::from_json(bytes, path),
         }

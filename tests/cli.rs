@@ -678,11 +678,33 @@ fn lexicon_is_stored_in_the_model_and_inspect_counts_it() {
 }
 
 #[test]
+fn binary_model_of_an_older_layout_is_refused_with_advice() {
+    let dir = tempfile::tempdir().unwrap();
+    let bin = train_small_to(dir.path(), "m.bin");
+    // The same bytes under the first layout's header: refused, not misread.
+    let mut bytes = std::fs::read(&bin).unwrap();
+    bytes[7] = b'B';
+    let old = dir.path().join("old.bin");
+    std::fs::write(&old, bytes).unwrap();
+    stance()
+        .args(["classify", "--model"])
+        .arg(&old)
+        .write_stdin("Peru vetoed the inquiry.\n")
+        .assert()
+        .code(1)
+        .stderr(
+            predicate::str::contains("old.bin")
+                .and(predicate::str::contains("layout 'B'"))
+                .and(predicate::str::contains("stance convert")),
+        );
+}
+
+#[test]
 fn binary_model_form_round_trips_and_classifies_the_same() {
     let dir = tempfile::tempdir().unwrap();
     let json = train_small(dir.path());
     let bin = train_small_to(dir.path(), "m.bin");
-    assert!(std::fs::read(&bin).unwrap().starts_with(b"STANCEMB"));
+    assert!(std::fs::read(&bin).unwrap().starts_with(b"STANCEM2"));
     // Converting the binary model back to JSON gives the JSON model, byte for byte.
     let back = dir.path().join("back.json");
     stance()

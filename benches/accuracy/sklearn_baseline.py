@@ -8,6 +8,8 @@ everything else at scikit-learn defaults, on the very CSV files the stance run u
              five targets pooled, F_avg = mean(F1(favor), F1(against)) over all test tweets.
              Also (`svm`): the same with word 1-3 + char 2-5 TF-IDF and LinearSVC, the features
              of the SemEval-2016 organisers' SVM (published 68.98), for a paired comparison.
+  folds:     the project's corpus, on the folds of stance's own cross-validation (the `fold`
+             column of its out-of-fold predictions), the sentence text as is.
   newsmtsc:  one model on the sentence text as is (no target marking), one row per target,
              macro-F1 over negative/neutral/positive on each test set.
 
@@ -121,13 +123,46 @@ def newsmtsc(train_path, tests):
     return out
 
 
+def folds(predictions_path):
+    """Cross-validation on stance's own folds: reads an `evaluate --cv --predictions` file
+    (text, truth, fold per row), trains on the other folds' rows and predicts each fold's rows,
+    so both tools are scored on exactly the same splits. Fit time = one fit on all rows."""
+    with open(predictions_path, newline="", encoding="utf-8") as f:
+        rows = list(csv.DictReader(f))
+    if not rows or not all(r.get("text") and r.get("truth") and r.get("fold") for r in rows):
+        sys.exit(f"sklearn_baseline: {predictions_path}: needs text, truth and fold in every row")
+    pred = [None] * len(rows)
+    for k in sorted({r["fold"] for r in rows}):
+        train = [r for r in rows if r["fold"] != k]
+        held = [i for i, r in enumerate(rows) if r["fold"] == k]
+        vec, clf, _ = fit([r["text"] for r in train], [r["truth"] for r in train])
+        for i, p in zip(held, clf.predict(vec.transform([rows[i]["text"] for i in held]))):
+            pred[i] = str(p)
+    _, _, fit_s = fit([r["text"] for r in rows], [r["truth"] for r in rows])
+    gold = [r["truth"] for r in rows]
+    return {
+        "n": len(rows),
+        "macro_f1": float(f1_score(gold, pred, labels=sorted(set(gold)), average="macro",
+                                   zero_division=0)),
+        "fit_s": fit_s,
+        "predictions": pred,
+    }
+
+
 def main():
     ap = argparse.ArgumentParser()
-    ap.add_argument("task", choices=["tweeteval", "newsmtsc"])
-    ap.add_argument("--train", required=True)
-    ap.add_argument("--test", required=True, action="append", help="FILE, or NAME=FILE (newsmtsc)")
+    ap.add_argument("task", choices=["tweeteval", "newsmtsc", "folds"])
+    ap.add_argument("--train")
+    ap.add_argument("--test", action="append", help="FILE, or NAME=FILE (newsmtsc)")
+    ap.add_argument("--predictions", help="folds: stance's `evaluate --cv --predictions` file")
     a = ap.parse_args()
-    if a.task == "tweeteval":
+    if a.task == "folds":
+        if not a.predictions:
+            sys.exit("sklearn_baseline: folds needs --predictions")
+        res = folds(a.predictions)
+    elif not a.train or not a.test:
+        sys.exit(f"sklearn_baseline: {a.task} needs --train and --test")
+    elif a.task == "tweeteval":
         if len(a.test) != 1:
             sys.exit("sklearn_baseline: tweeteval takes one --test")
         res = tweeteval(a.train, a.test[0])
