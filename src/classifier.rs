@@ -20,8 +20,17 @@ use crate::features::{ActorSentence, Cues, FeatureOptions, Vocabulary};
 use crate::io::Example;
 use crate::model::{SparseLogistic, SparseMatrix, argmax};
 
-/// Current model file format version.
-pub const FORMAT_VERSION: u32 = 1;
+/// Newest model file format version this build reads and writes. A file is written with the
+/// oldest version that holds everything it uses, so older builds keep reading what they can
+/// read and refuse ("newer than this stance understands") what they would silently misread:
+/// 1 = everything up to the lexicon; 2 = uses `actor_identity`, which version-1 readers would
+/// ignore (JSON readers skip unknown fields) and so predict differently without a word.
+pub const FORMAT_VERSION: u32 = 2;
+
+/// The oldest format version that can hold a model with these feature options.
+fn format_version_for(features: &FeatureOptions) -> u32 {
+    if features.actor_identity { 2 } else { 1 }
+}
 const FORMAT_NAME: &str = "stance-model";
 /// First bytes of a binary model file: `STANCEM` and the layout revision. postcard is not
 /// self-describing, so a new field in the model record (which JSON files absorb through serde
@@ -358,7 +367,7 @@ impl Classifier {
     fn to_file(&self) -> ModelFile {
         ModelFile {
             format: FORMAT_NAME.into(),
-            version: FORMAT_VERSION,
+            version: format_version_for(&self.features),
             label_column: self.label_column.clone(),
             labels: self.labels.clone(),
             features: self.features.clone(),
@@ -455,7 +464,7 @@ impl Classifier {
                 ));
             }
             match h.version {
-                Some(v) if v == u64::from(FORMAT_VERSION) => Ok(()),
+                Some(v) if (1..=u64::from(FORMAT_VERSION)).contains(&v) => Ok(()),
                 Some(v) if v > u64::from(FORMAT_VERSION) => Err(StanceError::model(
                     path,
                     format!(
@@ -494,10 +503,12 @@ impl Classifier {
         if f.format != FORMAT_NAME {
             return bad("not a stance model".into());
         }
-        if f.version != FORMAT_VERSION {
+        if f.version < format_version_for(&f.features) || f.version > FORMAT_VERSION {
             return bad(format!(
-                "format version {} is not the one this stance understands ({FORMAT_VERSION})",
-                f.version
+                "format version {} does not fit its options (this stance writes {} for them and \
+                 reads 1 to {FORMAT_VERSION})",
+                f.version,
+                format_version_for(&f.features)
             ));
         }
         let k = f.labels.len();
@@ -721,6 +732,27 @@ mod tests {
                 .to_string()
                 .contains("newer")
         );
+    }
+
+    #[test]
+    fn format_version_is_the_oldest_that_holds_the_options() {
+        let plain = tiny();
+        let json = String::from_utf8(plain.to_json().unwrap()).unwrap();
+        assert!(json.contains("\"version\":1,"), "{json}");
+        let mut named = plain.clone();
+        named.features.actor_identity = true;
+        let json = String::from_utf8(named.to_json().unwrap()).unwrap();
+        assert!(json.contains("\"version\":2,"));
+        let p = Path::new("m.json");
+        assert_eq!(Classifier::from_json(json.as_bytes(), p).unwrap(), named);
+        // Version 1 cannot hold the option: such a file is refused, not read without it.
+        let e = Classifier::from_json(
+            json.replace("\"version\":2,", "\"version\":1,").as_bytes(),
+            p,
+        )
+        .unwrap_err()
+        .to_string();
+        assert!(e.contains("does not fit its options"), "{e}");
     }
 
     #[test]
