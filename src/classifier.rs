@@ -24,20 +24,27 @@ use crate::model::{SparseLogistic, SparseMatrix, argmax};
 /// oldest version that holds everything it uses, so older builds keep reading what they can
 /// read and refuse ("newer than this stance understands") what they would silently misread:
 /// 1 = everything up to the lexicon; 2 = uses `actor_identity`, which version-1 readers would
-/// ignore (JSON readers skip unknown fields) and so predict differently without a word.
-pub const FORMAT_VERSION: u32 = 2;
+/// ignore (JSON readers skip unknown fields) and so predict differently without a word;
+/// 3 = uses sentence `embeddings`, likewise.
+pub const FORMAT_VERSION: u32 = 3;
 
 /// The oldest format version that can hold a model with these feature options.
 fn format_version_for(features: &FeatureOptions) -> u32 {
-    if features.actor_identity { 2 } else { 1 }
+    if features.embeddings.is_some() {
+        3
+    } else if features.actor_identity {
+        2
+    } else {
+        1
+    }
 }
 const FORMAT_NAME: &str = "stance-model";
 /// First bytes of a binary model file: `STANCEM` and the layout revision. postcard is not
 /// self-describing, so a new field in the model record (which JSON files absorb through serde
 /// defaults) changes the binary layout: the revision goes up, and older binary files are
 /// refused with a clear message instead of being misread. Revisions: `B` (no actor-identity
-/// option), `2` (current).
-const BINARY_MAGIC: &[u8; 8] = b"STANCEM2";
+/// option), `2` (no embeddings option), `3` (current).
+const BINARY_MAGIC: &[u8; 8] = b"STANCEM3";
 const BINARY_MAGIC_FAMILY: &[u8; 7] = b"STANCEM";
 
 /// Everything that decides how a model is trained.
@@ -274,9 +281,13 @@ impl Classifier {
         opts: &TrainOptions,
     ) -> Result<Classifier> {
         opts.features.validate()?;
+        prefetch_embeddings(&opts.features, inputs)?;
         let (vocabulary, rows) = Vocabulary::fit_with_rows(inputs, y, &opts.features);
-        let x = SparseMatrix::from_par_rows(vocabulary.len(), &rows, |h| {
-            vocabulary.transform_hashes(h, &opts.features)
+        let rows: Vec<(Vec<u64>, &ActorSentence)> = rows.into_iter().zip(inputs).collect();
+        let x = SparseMatrix::from_par_rows(vocabulary.len(), &rows, |(h, input)| {
+            let mut row = vocabulary.transform_hashes(h, &opts.features);
+            vocabulary.append_embedding(input, &opts.features, &mut row);
+            row
         });
         drop(rows);
         let mut logistic = SparseLogistic::params()
@@ -361,6 +372,9 @@ impl Classifier {
 
     /// Predicts many rows in parallel (order kept).
     pub fn predict_many(&self, inputs: &[ActorSentence]) -> Vec<Prediction> {
+        // The encoder was found when the model was loaded; a text it cannot read is warned
+        // about row by row (see `Vocabulary::append_embedding`).
+        let _ = prefetch_embeddings(&self.features, inputs);
         inputs.par_iter().map(|s| self.predict(s)).collect()
     }
 
@@ -537,6 +551,10 @@ impl Classifier {
         if let Err(e) = f.features.validate() {
             return bad(format!("feature options: {e}"));
         }
+        if let Some(spec) = &f.features.embeddings {
+            crate::embed::embedder_for(spec)
+                .map_err(|e| StanceError::model(path, e.to_string()))?;
+        }
         let vocabulary = Vocabulary::from_parts(
             Cues::new(f.cues),
             f.vocabulary,
@@ -565,12 +583,22 @@ pub fn is_binary_path(path: &Path) -> bool {
         .is_some_and(|e| e.eq_ignore_ascii_case("bin"))
 }
 
+/// Encodes the texts of `inputs` (in parallel, once each) when the options use sentence
+/// embeddings; nothing otherwise.
+pub fn prefetch_embeddings(opts: &FeatureOptions, inputs: &[ActorSentence]) -> Result<()> {
+    match &opts.embeddings {
+        Some(spec) => crate::embed::embedder_for(spec)?.prefetch(inputs.iter().map(|s| s.text)),
+        None => Ok(()),
+    }
+}
+
 /// Sparse feature matrix of `inputs` (rows in order, computed in parallel).
 pub fn featurise(
     vocabulary: &Vocabulary,
     inputs: &[ActorSentence],
     opts: &FeatureOptions,
 ) -> SparseMatrix {
+    let _ = prefetch_embeddings(opts, inputs);
     SparseMatrix::from_par_rows(vocabulary.len(), inputs, |s| vocabulary.transform(s, opts))
 }
 
@@ -753,6 +781,57 @@ mod tests {
         .unwrap_err()
         .to_string();
         assert!(e.contains("does not fit its options"), "{e}");
+    }
+
+    #[test]
+    fn sentence_embeddings_are_features_that_round_trip_and_need_their_encoder() {
+        let dir = tempfile::tempdir().unwrap();
+        crate::embed::write_tiny_encoder(dir.path()).unwrap();
+        let encoder = crate::embed::register_dir(dir.path()).unwrap();
+        let data = vec![
+            ex("Paris vetoed the probe", "Paris", "opposes"),
+            ex("Rome backed the probe", "Rome", "supports"),
+            ex("Oslo rejected the inquiry", "Oslo", "opposes"),
+            ex("Bern welcomed the inquiry", "Bern", "supports"),
+        ];
+        let inputs = prepare(&data, &Dictionary::empty());
+        let (labels, y) = encode_labels(&data);
+        let mut opts = TrainOptions::default();
+        opts.features.embeddings = Some(encoder.spec(2.0));
+        let m = Classifier::fit(&inputs, &y, &labels, "stance", &opts).unwrap();
+        // The embedding block: 8 `emb:` columns after the n-grams, each set in every row.
+        let plain = tiny();
+        assert_eq!(m.vocabulary.len(), plain.vocabulary.len() + 8);
+        assert_eq!(m.vocabulary.features.last().unwrap(), "emb:7");
+        let (idx, val) = m.vocabulary.transform(&inputs[0], &m.features);
+        let dense: Vec<f32> = idx
+            .iter()
+            .zip(&val)
+            .filter(|(i, _)| m.vocabulary.features[**i as usize].starts_with("emb:"))
+            .map(|(_, v)| *v)
+            .collect();
+        let e = encoder.embed("Paris vetoed the probe").unwrap();
+        assert_eq!(dense, e.iter().map(|v| v * 2.0).collect::<Vec<_>>());
+        // Same data and options: the same bytes; written as format version 3, read back equal.
+        let again = Classifier::fit(&inputs, &y, &labels, "stance", &opts).unwrap();
+        assert_eq!(m.to_json().unwrap(), again.to_json().unwrap());
+        let json = String::from_utf8(m.to_json().unwrap()).unwrap();
+        assert!(json.contains("\"version\":3,"));
+        let p = Path::new("m.json");
+        assert_eq!(Classifier::from_json(json.as_bytes(), p).unwrap(), m);
+        let bin = m.to_binary().unwrap();
+        assert_eq!(Classifier::from_bytes(&bin, p).unwrap(), m);
+        // A model naming an encoder this process does not have is refused with the way out.
+        if std::env::var_os(crate::embed::ENV_VAR).is_none() {
+            let other = json.replace(encoder.sha256(), &"0".repeat(64));
+            let e = Classifier::from_json(other.as_bytes(), p)
+                .unwrap_err()
+                .to_string();
+            assert!(
+                e.contains("m.json") && e.contains("--embeddings DIR"),
+                "{e}"
+            );
+        }
     }
 
     #[test]

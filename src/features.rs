@@ -98,6 +98,11 @@ pub struct FeatureOptions {
     /// prior per name, which helps only where the same names recur in new text.
     #[serde(default)]
     pub actor_identity: bool,
+    /// A pretrained sentence encoder's embedding of the whole text as a dense block of
+    /// features (`emb:` columns after the n-grams; with `target_cross` and `cross_all`, also
+    /// one block per topic), scaled by the spec's weight. `None`: no embeddings.
+    #[serde(default)]
+    pub embeddings: Option<crate::embed::EmbeddingSpec>,
 }
 
 /// A word-valence lexicon such as VADER's (`word<TAB>score`, e.g. `praised 2.2`), for the `V:`
@@ -220,6 +225,7 @@ impl Default for FeatureOptions {
             cross_all: false,
             lexicon: Lexicon::default(),
             actor_identity: false,
+            embeddings: None,
         }
     }
 }
@@ -245,6 +251,15 @@ impl FeatureOptions {
         }
         // The extractor walks the window word by word: bound it (a damaged model file with a
         // window of 2^60 would otherwise hang; found by fuzzing the binary model form).
+        if let Some(e) = &self.embeddings
+            && (e.dim == 0 || !(e.weight.is_finite() && e.weight > 0.0))
+        {
+            return Err(StanceError::Params(format!(
+                "embeddings: {} dimensions at weight {}: need at least 1 dimension and a \
+                 positive weight",
+                e.dim, e.weight
+            )));
+        }
         if self.window > MAX_WINDOW {
             return Err(StanceError::Params(format!(
                 "window {}: at most {MAX_WINDOW} words",
@@ -957,6 +972,35 @@ fn char_blocks(features: &[String]) -> Vec<bool> {
         .collect()
 }
 
+/// Name of the first embedding column (`emb:0` … `emb:{dim-1}`; per topic `TOPIC|emb:0` …).
+const DENSE_FIRST: &str = "emb:0";
+
+/// Names of the embedding columns a vocabulary fitted on `inputs` gets: the shared block, and
+/// with `target_cross` + `cross_all` one block per topic seen in at least 10 rows (sorted), as
+/// for every other feature under `cross_all`.
+fn dense_names(inputs: &[ActorSentence], opts: &FeatureOptions) -> Vec<String> {
+    let Some(spec) = &opts.embeddings else {
+        return Vec::new();
+    };
+    let mut prefixes = vec![String::new()];
+    if opts.target_cross && opts.cross_all {
+        let mut count: std::collections::BTreeMap<&str, usize> = Default::default();
+        for s in inputs {
+            *count.entry(s.name).or_default() += 1;
+        }
+        prefixes.extend(
+            count
+                .into_iter()
+                .filter(|&(_, n)| n >= 10)
+                .map(|(t, _)| format!("{t}|")),
+        );
+    }
+    prefixes
+        .iter()
+        .flat_map(|p| (0..spec.dim).map(move |d| format!("{p}emb:{d}")))
+        .collect()
+}
+
 /// The fitted vocabulary: feature strings, their hashes and inverse document frequencies.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Vocabulary {
@@ -1106,7 +1150,7 @@ impl Vocabulary {
         drop(df);
         features.par_sort_unstable_by(|a, b| b.0.cmp(&a.0).then_with(|| a.1.cmp(&b.1)));
         let n = inputs.len() as f64;
-        let idf = features
+        let idf: Vec<f64> = features
             .iter()
             .map(|(df, _, _)| match opts.weighting {
                 Weighting::Tf => 1.0,
@@ -1114,12 +1158,19 @@ impl Vocabulary {
             })
             .collect();
         // The hashes are known: build the index from them rather than hashing every name again.
-        let index = features
+        let index: FxHashMap<u64, u32> = features
             .iter()
             .enumerate()
             .map(|(i, (_, _, h))| (*h, i as u32))
             .collect();
-        let features: Vec<String> = features.into_iter().map(|(_, name, _)| name).collect();
+        let mut features: Vec<String> = features.into_iter().map(|(_, name, _)| name).collect();
+        let mut idf = idf;
+        let mut index = index;
+        for name in dense_names(inputs, opts) {
+            index.insert(feature_hash(&name), features.len() as u32);
+            features.push(name);
+            idf.push(1.0);
+        }
         let char_block = char_blocks(&features);
         (
             Vocabulary {
@@ -1133,11 +1184,47 @@ impl Vocabulary {
         )
     }
 
-    /// Weighted, L2-normalised sparse row (sorted indices) for one input.
+    /// Weighted, L2-normalised sparse row (sorted indices) for one input, with its embedding
+    /// block when the options use embeddings.
     pub fn transform(&self, input: &ActorSentence, opts: &FeatureOptions) -> (Vec<u32>, Vec<f32>) {
         let mut sink = HashSink::default();
         extract(input, opts, &self.cues, &mut sink);
-        self.transform_hashes(&sink.0, opts)
+        let mut row = self.transform_hashes(&sink.0, opts);
+        self.append_embedding(input, opts, &mut row);
+        row
+    }
+
+    /// Appends the input's sentence embedding (scaled by the spec's weight) at the shared
+    /// `emb:` columns and, when the vocabulary has them, at its topic's `TOPIC|emb:` columns.
+    /// Nothing when the options use no embeddings. The encoder was checked when the model was
+    /// loaded or trained, so a failure here is one text the encoder could not read: that row
+    /// goes without embedding features, with a warning.
+    pub fn append_embedding(
+        &self,
+        input: &ActorSentence,
+        opts: &FeatureOptions,
+        row: &mut (Vec<u32>, Vec<f32>),
+    ) {
+        let Some(spec) = &opts.embeddings else {
+            return;
+        };
+        let emb = match crate::embed::embedder_for(spec).and_then(|e| e.embed(input.text)) {
+            Ok(v) => v,
+            Err(e) => {
+                eprintln!("warning: {e}; this row has no embedding features");
+                return;
+            }
+        };
+        let starts = [
+            self.get(feature_hash(DENSE_FIRST)),
+            self.get(feature_hash(&format!("{}|{DENSE_FIRST}", input.name))),
+        ];
+        for start in starts.into_iter().flatten() {
+            for (d, v) in emb.iter().enumerate() {
+                row.0.push(start + d as u32);
+                row.1.push(v * spec.weight);
+            }
+        }
     }
 
     /// Weighted, L2-normalised sparse row from a row's feature hashes (with repeats).

@@ -10,6 +10,7 @@ pub mod actors;
 pub mod article;
 pub mod classifier;
 pub mod commands;
+pub mod embed;
 pub mod error;
 pub mod eval;
 pub mod features;

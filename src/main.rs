@@ -21,6 +21,12 @@ use stance::io::CsvOptions;
 struct Cli {
     #[command(subcommand)]
     command: Command,
+    /// A sentence-transformers encoder directory (config.json, tokenizer.json,
+    /// model.safetensors; e.g. all-MiniLM-L6-v2). `train`: add its sentence embeddings as
+    /// features. Other commands: where to find the encoder a model was trained with (also read
+    /// from $STANCE_EMBEDDINGS).
+    #[arg(long, global = true, value_name = "DIR")]
+    embeddings: Option<PathBuf>,
 }
 
 #[derive(Subcommand)]
@@ -184,6 +190,10 @@ struct TrainArgs {
     /// Features for who the actor is (its name's words): a learned prior per recurring name.
     #[arg(long)]
     actor_identity: bool,
+    /// With --embeddings DIR: the weight of the (unit-length) sentence embedding beside the
+    /// unit-length n-gram vector.
+    #[arg(long, default_value_t = 1.0, value_name = "W")]
+    embedding_weight: f32,
     /// Drop features seen in fewer rows.
     #[arg(long, default_value_t = 2)]
     min_count: u32,
@@ -356,8 +366,12 @@ fn is_broken_pipe(e: &anyhow::Error) -> bool {
 }
 
 fn run(cli: Cli) -> Result<()> {
+    let encoder = match &cli.embeddings {
+        Some(dir) => Some(stance::embed::register_dir(dir)?),
+        None => None,
+    };
     match cli.command {
-        Command::Train(a) => train(a),
+        Command::Train(a) => train(a, encoder.as_deref()),
         Command::Classify(a) => classify(a),
         Command::Evaluate(a) => evaluate(a),
         Command::Import(a) => import(a),
@@ -439,7 +453,10 @@ fn import(a: ImportArgs) -> Result<()> {
     Ok(())
 }
 
-fn train(a: TrainArgs) -> Result<()> {
+fn train(a: TrainArgs, encoder: Option<&stance::embed::SentenceEmbedder>) -> Result<()> {
+    if encoder.is_none() && a.embedding_weight != 1.0 {
+        anyhow::bail!("--embedding-weight needs --embeddings DIR (the sentence encoder)");
+    }
     let cfg = TrainConfig {
         data: a.data,
         out: a.out.clone(),
@@ -467,6 +484,7 @@ fn train(a: TrainArgs) -> Result<()> {
                 cross_all: a.cross_all,
                 role_bigrams: !a.no_role_bigrams,
                 actor_identity: a.actor_identity,
+                embeddings: encoder.map(|e| e.spec(a.embedding_weight)),
                 lexicon: match &a.lexicon {
                     Some(path) => stance::features::Lexicon::load(path)?,
                     None => Default::default(),

@@ -795,3 +795,77 @@ fn evaluate_writes_per_row_predictions() {
         assert_eq!(folds, want, "every fold used once per row");
     }
 }
+
+#[test]
+fn sentence_embeddings_train_classify_and_are_required_by_their_models() {
+    let dir = tempfile::tempdir().unwrap();
+    let enc = dir.path().join("encoder");
+    stance::embed::write_tiny_encoder(&enc).unwrap();
+    let model = dir.path().join("m.json");
+    stance()
+        .arg("--embeddings")
+        .arg(&enc)
+        .args(["train", "--data"])
+        .arg(data("small.csv"))
+        .arg("--out")
+        .arg(&model)
+        .args([
+            "--validation",
+            "0",
+            "--min-count",
+            "1",
+            "--embedding-weight",
+            "0.5",
+        ])
+        .assert()
+        .success();
+    let json: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&model).unwrap()).unwrap();
+    assert_eq!(json["version"], 3);
+    assert_eq!(json["features"]["embeddings"]["dim"], 8);
+    assert_eq!(json["features"]["embeddings"]["weight"], 0.5);
+    // With the encoder (flag or environment variable): labels as usual; `evaluate --cv`
+    // retrains the recipe, embeddings included.
+    let article = "Russia supported the investigation. The United States opposed it.";
+    stance()
+        .arg("--embeddings")
+        .arg(&enc)
+        .args(["classify", "--format", "csv", "--model"])
+        .arg(&model)
+        .write_stdin(article)
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("Russia"));
+    stance()
+        .env("STANCE_EMBEDDINGS", &enc)
+        .args(["evaluate", "--cv", "3", "--format", "json", "--model"])
+        .arg(&model)
+        .arg("--data")
+        .arg(data("small.csv"))
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("macro_f1"));
+    // Without it: refused, naming the model file and the way out.
+    fails_naming(
+        stance()
+            .env_remove("STANCE_EMBEDDINGS")
+            .args(["classify", "--model"])
+            .arg(&model)
+            .write_stdin(article)
+            .assert(),
+        &["m.json", "--embeddings DIR", "STANCE_EMBEDDINGS"],
+    );
+    // `--embedding-weight` alone would be silently ignored: refused instead.
+    fails_naming(
+        stance()
+            .env_remove("STANCE_EMBEDDINGS")
+            .args(["train", "--data"])
+            .arg(data("small.csv"))
+            .arg("--out")
+            .arg(dir.path().join("w.json"))
+            .args(["--embedding-weight", "2"])
+            .assert(),
+        &["--embedding-weight", "--embeddings"],
+    );
+    assert!(!dir.path().join("w.json").exists());
+}
