@@ -704,7 +704,7 @@ fn binary_model_form_round_trips_and_classifies_the_same() {
     let dir = tempfile::tempdir().unwrap();
     let json = train_small(dir.path());
     let bin = train_small_to(dir.path(), "m.bin");
-    assert!(std::fs::read(&bin).unwrap().starts_with(b"STANCEM2"));
+    assert!(std::fs::read(&bin).unwrap().starts_with(b"STANCEM3"));
     // Converting the binary model back to JSON gives the JSON model, byte for byte.
     let back = dir.path().join("back.json");
     stance()
