@@ -561,6 +561,9 @@ impl Classifier {
             f.idf.iter().map(|&v| f64::from(v)).collect(),
         )
         .map_err(|e| StanceError::model(path, e.to_string()))?;
+        vocabulary
+            .check_embedding_layout(&f.features)
+            .map_err(|e| StanceError::model(path, e.to_string()))?;
         Ok(Classifier {
             label_column: f.label_column,
             labels: f.labels,
@@ -821,6 +824,24 @@ mod tests {
         assert_eq!(Classifier::from_json(json.as_bytes(), p).unwrap(), m);
         let bin = m.to_binary().unwrap();
         assert_eq!(Classifier::from_bytes(&bin, p).unwrap(), m);
+        // Damaged files are refused, not misread: embedding columns out of place, a hash that
+        // is not one.
+        let mut v: serde_json::Value = serde_json::from_str(&json).unwrap();
+        let vocab = v["vocabulary"].as_array_mut().unwrap();
+        let first = vocab.iter().position(|f| f == "emb:0").unwrap();
+        let moved = vocab.remove(first);
+        vocab.push(moved);
+        let e = Classifier::from_json(v.to_string().as_bytes(), p)
+            .unwrap_err()
+            .to_string();
+        assert!(e.contains("embedding columns"), "{e}");
+        let e = Classifier::from_json(
+            json.replace(encoder.sha256(), &"é".repeat(32)).as_bytes(),
+            p,
+        )
+        .unwrap_err()
+        .to_string();
+        assert!(e.contains("64 hex digits"), "{e}");
         // A model naming an encoder this process does not have is refused with the way out.
         if std::env::var_os(crate::embed::ENV_VAR).is_none() {
             let other = json.replace(encoder.sha256(), &"0".repeat(64));

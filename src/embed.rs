@@ -106,18 +106,31 @@ impl SentenceEmbedder {
         let mut tokenizer = Tokenizer::from_file(dir.join("tokenizer.json"))
             .map_err(|e| err(dir, format!("tokenizer.json: {e}")))?;
         tokenizer.with_padding(None);
-        // sentence-transformers' own limit when it names one, else the position table's size.
+        // Length: the tokenizer's own truncation stays as `tokenizer.json` sets it (128 tokens
+        // for all-MiniLM-L6-v2; sentence-transformers itself would allow 256), and the ids are
+        // further capped at sentence-transformers' `max_seq_length` and the position table.
         let max_tokens = std::fs::read(dir.join("sentence_bert_config.json"))
             .ok()
             .and_then(|b| serde_json::from_slice::<serde_json::Value>(&b).ok())
             .and_then(|v| v.get("max_seq_length")?.as_u64())
             .map_or(config.max_position_embeddings, |n| n as usize)
             .min(config.max_position_embeddings);
-        let name = dir
-            .canonicalize()
-            .unwrap_or_else(|_| dir.to_path_buf())
-            .file_name()
-            .map_or_else(|| "encoder".into(), |n| n.to_string_lossy().into_owned());
+        if max_tokens < 2 {
+            return Err(err(
+                dir,
+                format!("a limit of {max_tokens} tokens leaves no room for text"),
+            ));
+        }
+        // The name recorded in models, for messages: the model card's title (`# NAME` in
+        // README.md), so the same encoder gives the same model file wherever it is installed.
+        let name = std::fs::read_to_string(dir.join("README.md"))
+            .ok()
+            .and_then(|card| {
+                card.lines()
+                    .find_map(|l| l.strip_prefix("# ").map(|t| t.trim().to_string()))
+            })
+            .filter(|t| !t.is_empty() && t.len() <= 100)
+            .unwrap_or_else(|| format!("BERT encoder, {} dimensions", config.hidden_size));
         let e = SentenceEmbedder {
             name,
             sha256,
@@ -252,12 +265,23 @@ pub fn embedder_for(spec: &EmbeddingSpec) -> Result<Arc<SentenceEmbedder>> {
     if let Some(e) = find() {
         return check_dim(e, spec);
     }
+    let given: Vec<String> = registry()
+        .lock()
+        .unwrap_or_else(|p| p.into_inner())
+        .iter()
+        .map(|k| format!("{} (sha256 {}…)", k.name, &k.sha256[..16]))
+        .collect();
     let hint = format!(
         "needs the sentence encoder it was trained with ({}, {} dimensions, weights sha256 {}…): \
-         give its directory with --embeddings DIR or {ENV_VAR}=DIR",
+         give its directory with --embeddings DIR or {ENV_VAR}=DIR{}",
         spec.model,
         spec.dim,
-        &spec.sha256[..spec.sha256.len().min(16)]
+        spec.sha256.get(..16).unwrap_or(&spec.sha256),
+        if given.is_empty() {
+            String::new()
+        } else {
+            format!("; the encoder given is another one: {}", given.join(", "))
+        }
     );
     match std::env::var_os(ENV_VAR) {
         Some(dir) => {
@@ -266,7 +290,7 @@ pub fn embedder_for(spec: &EmbeddingSpec) -> Result<Arc<SentenceEmbedder>> {
                 return Err(StanceError::Params(format!(
                     "{hint}; {ENV_VAR}={} holds another encoder (sha256 {}…)",
                     PathBuf::from(dir).display(),
-                    &loaded.sha256[..16]
+                    loaded.sha256.get(..16).unwrap_or(&loaded.sha256)
                 )));
             }
             check_dim(loaded, spec)

@@ -249,17 +249,22 @@ impl FeatureOptions {
         if self.min_count == 0 {
             return Err(StanceError::Params("min count must be at least 1".into()));
         }
+        if let Some(e) = &self.embeddings {
+            if e.dim == 0 || e.dim > 100_000 || !(e.weight.is_finite() && e.weight > 0.0) {
+                return Err(StanceError::Params(format!(
+                    "embeddings: {} dimensions at weight {}: need 1 to 100000 dimensions and \
+                     a positive weight",
+                    e.dim, e.weight
+                )));
+            }
+            if e.sha256.len() != 64 || !e.sha256.bytes().all(|b| b.is_ascii_hexdigit()) {
+                return Err(StanceError::Params(
+                    "embeddings: the encoder's sha256 is not 64 hex digits".into(),
+                ));
+            }
+        }
         // The extractor walks the window word by word: bound it (a damaged model file with a
         // window of 2^60 would otherwise hang; found by fuzzing the binary model form).
-        if let Some(e) = &self.embeddings
-            && (e.dim == 0 || !(e.weight.is_finite() && e.weight > 0.0))
-        {
-            return Err(StanceError::Params(format!(
-                "embeddings: {} dimensions at weight {}: need at least 1 dimension and a \
-                 positive weight",
-                e.dim, e.weight
-            )));
-        }
         if self.window > MAX_WINDOW {
             return Err(StanceError::Params(format!(
                 "window {}: at most {MAX_WINDOW} words",
@@ -535,7 +540,7 @@ pub fn extract(
                 self.inner.emit(&self.prefix, parts);
             }
         }
-        let name = format!("{}|", input.name.to_lowercase());
+        let name = topic_prefix(input.name);
         let mut crossed = Crossed {
             inner: sink,
             prefix: name.clone(),
@@ -972,28 +977,30 @@ fn char_blocks(features: &[String]) -> Vec<bool> {
         .collect()
 }
 
+/// The prefix of a feature crossed with the actor's topic (`--cross-all`): its name,
+/// lower-cased, and `|`.
+fn topic_prefix(name: &str) -> String {
+    format!("{}|", name.to_lowercase())
+}
+
 /// Name of the first embedding column (`emb:0` … `emb:{dim-1}`; per topic `TOPIC|emb:0` …).
 const DENSE_FIRST: &str = "emb:0";
 
 /// Names of the embedding columns a vocabulary fitted on `inputs` gets: the shared block, and
-/// with `target_cross` + `cross_all` one block per topic seen in at least 10 rows (sorted), as
-/// for every other feature under `cross_all`.
+/// with `target_cross` + `cross_all` one block per topic (named as the crossed n-grams name
+/// it: lower-cased), for topics of at least 10 rows only — a dense block costs `dim` columns
+/// per topic, where a crossed n-gram costs one per use.
 fn dense_names(inputs: &[ActorSentence], opts: &FeatureOptions) -> Vec<String> {
     let Some(spec) = &opts.embeddings else {
         return Vec::new();
     };
     let mut prefixes = vec![String::new()];
     if opts.target_cross && opts.cross_all {
-        let mut count: std::collections::BTreeMap<&str, usize> = Default::default();
-        for s in inputs {
-            *count.entry(s.name).or_default() += 1;
+        let mut count: std::collections::BTreeMap<String, usize> = Default::default();
+        for s in inputs.iter().filter(|s| !s.name.is_empty()) {
+            *count.entry(topic_prefix(s.name)).or_default() += 1;
         }
-        prefixes.extend(
-            count
-                .into_iter()
-                .filter(|&(_, n)| n >= 10)
-                .map(|(t, _)| format!("{t}|")),
-        );
+        prefixes.extend(count.into_iter().filter(|&(_, n)| n >= 10).map(|(t, _)| t));
     }
     prefixes
         .iter()
@@ -1038,6 +1045,46 @@ impl Vocabulary {
             index,
             char_block,
         })
+    }
+
+    /// Checks that the embedding columns a model file names are where `transform` writes them:
+    /// whole blocks `PREFIXemb:0` … `PREFIXemb:{dim-1}`, the shared one first, after every
+    /// other feature (a damaged file is refused here rather than misread or crashing later).
+    pub fn check_embedding_layout(&self, opts: &FeatureOptions) -> Result<()> {
+        let is_dense = |f: &str| {
+            let tail = f.rsplit_once('|').map_or(f, |(_, t)| t);
+            tail.strip_prefix("emb:")
+                .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
+        };
+        let first = self.features.iter().position(|f| is_dense(f));
+        let bad = |m: &str| Err(StanceError::Data(format!("embedding columns: {m}")));
+        let Some(spec) = &opts.embeddings else {
+            return match first {
+                Some(_) => bad("present, but the options use no embeddings"),
+                None => Ok(()),
+            };
+        };
+        let Some(first) = first else {
+            return bad("missing");
+        };
+        let dense = &self.features[first..];
+        if !dense.len().is_multiple_of(spec.dim) || dense[0] != DENSE_FIRST {
+            return bad("not whole blocks after the other features, the shared block first");
+        }
+        for block in dense.chunks(spec.dim) {
+            let prefix = &block[0][..block[0].len() - DENSE_FIRST.len()];
+            if !block
+                .iter()
+                .enumerate()
+                .all(|(d, f)| *f == format!("{prefix}emb:{d}"))
+            {
+                return bad(&format!(
+                    "block {prefix:?} is not emb:0 … emb:{}",
+                    spec.dim - 1
+                ));
+            }
+        }
+        Ok(())
     }
 
     /// Number of features.
@@ -1215,10 +1262,13 @@ impl Vocabulary {
                 return;
             }
         };
-        let starts = [
-            self.get(feature_hash(DENSE_FIRST)),
-            self.get(feature_hash(&format!("{}|{DENSE_FIRST}", input.name))),
-        ];
+        let topic = (!input.name.is_empty()).then(|| {
+            self.get(feature_hash(&format!(
+                "{}{DENSE_FIRST}",
+                topic_prefix(input.name)
+            )))
+        });
+        let starts = [self.get(feature_hash(DENSE_FIRST)), topic.flatten()];
         for start in starts.into_iter().flatten() {
             for (d, v) in emb.iter().enumerate() {
                 row.0.push(start + d as u32);
