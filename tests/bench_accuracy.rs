@@ -164,19 +164,24 @@ fn accuracy_benchmark_runs_end_to_end_on_a_slice() {
             "no paired difference in {line}"
         );
     }
-    // The project's corpus: cross-validated against scikit-learn on the same folds, and the
-    // gold articles' pair-F1, each with an interval.
-    for prefix in ["| stance's own corpus", "| stance's gold articles"] {
-        let line = results
-            .lines()
-            .find(|l| l.starts_with(prefix))
-            .unwrap_or_else(|| panic!("no {prefix:?} row:\n{results}"));
-        let cells: Vec<&str> = line.split('|').map(str::trim).collect();
-        percent(cells[4], line);
-        let (low, high) = cells[5]
-            .split_once('–')
-            .unwrap_or_else(|| panic!("no interval in {line}"));
-        assert!(percent(low, line) <= percent(high, line), "{line}");
+    // The project's corpus: cross-validated against scikit-learn on the same folds, the gold
+    // articles' pair-F1, and the held-out articles (pair-F1, then stance and sentiment per
+    // sentence against scikit-learn), each with an interval.
+    for (prefix, rows) in [
+        ("| stance's own corpus", 1),
+        ("| stance's gold articles", 1),
+        ("| stance's held-out articles", 3),
+    ] {
+        let lines: Vec<&str> = results.lines().filter(|l| l.starts_with(prefix)).collect();
+        assert_eq!(lines.len(), rows, "{prefix:?} rows:\n{results}");
+        for line in lines {
+            let cells: Vec<&str> = line.split('|').map(str::trim).collect();
+            percent(cells[4], line);
+            let (low, high) = cells[5]
+                .split_once('–')
+                .unwrap_or_else(|| panic!("no interval in {line}"));
+            assert!(percent(low, line) <= percent(high, line), "{line}");
+        }
     }
     // The smoke run leaves the repository's results alone.
     assert_eq!(

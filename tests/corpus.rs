@@ -1,5 +1,6 @@
 //! Checks on the hand-written corpus (`training-data/`): size, label balance, multi-actor share,
-//! no template expansion (near-duplicate sentences), and the gold articles' consistency.
+//! no template expansion (near-duplicate sentences), and the gold and held-out articles'
+//! consistency.
 
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::path::Path;
@@ -104,20 +105,26 @@ fn no_template_expansion() {
     );
 }
 
-#[test]
-fn gold_articles_are_consistent() {
-    let dir = root().join("training-data/articles");
+/// An article folder (`DIR/*.txt` + `DIR/gold.csv`): every article has gold rows and every gold
+/// row an article, stances are non-neutral, articles are 5–14 sentences, and none of their
+/// sentences is in the training corpus. Returns the article ids.
+fn check_article_dir(dir: &Path, at_least: usize) -> BTreeSet<String> {
     let mut r = csv::Reader::from_path(dir.join("gold.csv")).unwrap();
     let gold: Vec<BTreeMap<String, String>> = r.deserialize().map(|x| x.unwrap()).collect();
     let named: BTreeSet<String> = gold.iter().map(|g| g["article"].clone()).collect();
-    let files: BTreeSet<String> = std::fs::read_dir(&dir)
+    let files: BTreeSet<String> = std::fs::read_dir(dir)
         .unwrap()
         .filter_map(|e| {
             let p = e.unwrap().path();
             (p.extension()? == "txt").then(|| p.file_stem().unwrap().to_string_lossy().into_owned())
         })
         .collect();
-    assert!(files.len() >= 40, "{} articles", files.len());
+    assert!(
+        files.len() >= at_least,
+        "{}: {} articles",
+        dir.display(),
+        files.len()
+    );
     assert_eq!(
         named, files,
         "every article has gold rows and every gold row an article"
@@ -145,6 +152,56 @@ fn gold_articles_are_consistent() {
             );
         }
     }
+    files
+}
+
+#[test]
+fn gold_articles_are_consistent() {
+    check_article_dir(&root().join("training-data/articles"), 40);
+}
+
+/// The held-out articles (`training-data/heldout/`): consistent like the gold articles, kept
+/// apart from them, and their per-sentence labels quote their article exactly.
+#[test]
+fn heldout_articles_are_consistent_and_unseen() {
+    let dir = root().join("training-data/heldout");
+    let ids = check_article_dir(&dir, 30);
+    let gold_ids = check_article_dir(&root().join("training-data/articles"), 40);
+    assert!(ids.is_disjoint(&gold_ids), "an article is in both sets");
+    let situations: HashSet<String> = rows().into_iter().map(|r| r["article"].clone()).collect();
+    for id in &ids {
+        assert!(
+            !situations.contains(id),
+            "{id} is a situation of stance.csv"
+        );
+    }
+    let mut r = csv::Reader::from_path(dir.join("sentences.csv")).unwrap();
+    let rows: Vec<BTreeMap<String, String>> = r.deserialize().map(|x| x.unwrap()).collect();
+    assert!(rows.len() >= 300, "{} sentence rows", rows.len());
+    let mut covered = BTreeSet::new();
+    for row in &rows {
+        let article = &row["article"];
+        assert!(ids.contains(article), "{row:?}: no such article");
+        let text = std::fs::read_to_string(dir.join(format!("{article}.txt"))).unwrap();
+        assert!(
+            text.contains(&row["text"]),
+            "{row:?}: text not in its article"
+        );
+        assert!(
+            row["text"].contains(&row["actor"]),
+            "{row:?}: actor not in text"
+        );
+        assert!(
+            ["supports", "opposes", "regrets", "neutral"].contains(&row["stance"].as_str()),
+            "{row:?}"
+        );
+        assert!(
+            ["positive", "negative", "neutral"].contains(&row["sentiment"].as_str()),
+            "{row:?}"
+        );
+        covered.insert(article.clone());
+    }
+    assert_eq!(covered, ids, "every held-out article has sentence rows");
 }
 
 #[test]

@@ -12,6 +12,9 @@ everything else at scikit-learn defaults, on the very CSV files the stance run u
              column of its out-of-fold predictions), the sentence text as is.
   newsmtsc:  one model on the sentence text as is (no target marking), one row per target,
              macro-F1 over negative/neutral/positive on each test set.
+  sentences: the same for any label column (`--label`): one model on the sentence text of every
+             `--train` file, macro-F1 over the labels present in the training rows on each
+             test set (the project's held-out articles: stance and sentiment per sentence).
 
 Fit time = wall-clock seconds of vectorizer.fit_transform + classifier.fit (summed over targets).
 Prints one JSON object on stdout, with every test row's predicted label in the test file's row
@@ -105,20 +108,21 @@ def tweeteval(train_path, test_path, recipe="lr"):
     }
 
 
-def newsmtsc(train_path, tests):
-    train = read_rows(train_path, "sentiment")
-    vec, clf, s = fit([r["text"] for r in train], [r["sentiment"] for r in train])
+def sentences(train_paths, tests, label, labels=None):
+    """One model on the text of all `train_paths`, scored on each (name, path) of `tests` by
+    macro-F1 over `labels` (default: the labels of the training rows)."""
+    train = [r for path in train_paths for r in read_rows(path, label)]
+    vec, clf, s = fit([r["text"] for r in train], [r[label] for r in train])
+    labels = labels or sorted({r[label] for r in train})
     out = {"fit_s": s, "tests": {}}
     for name, path in tests:
-        te = read_rows(path, "sentiment")
+        te = read_rows(path, label)
         p = [str(x) for x in clf.predict(vec.transform([r["text"] for r in te]))]
-        g = [r["sentiment"] for r in te]
+        g = [r[label] for r in te]
         out["tests"][name] = {
             "n": len(te),
             "predictions": p,
-            "macro_f1": float(
-                f1_score(g, p, labels=["negative", "neutral", "positive"], average="macro", zero_division=0)
-            ),
+            "macro_f1": float(f1_score(g, p, labels=labels, average="macro", zero_division=0)),
         }
     return out
 
@@ -151,9 +155,10 @@ def folds(predictions_path):
 
 def main():
     ap = argparse.ArgumentParser()
-    ap.add_argument("task", choices=["tweeteval", "newsmtsc", "folds"])
-    ap.add_argument("--train")
-    ap.add_argument("--test", action="append", help="FILE, or NAME=FILE (newsmtsc)")
+    ap.add_argument("task", choices=["tweeteval", "newsmtsc", "sentences", "folds"])
+    ap.add_argument("--train", action="append", help="training CSV; repeatable for sentences")
+    ap.add_argument("--label", default="sentiment", help="sentences: the label column")
+    ap.add_argument("--test", action="append", help="FILE, or NAME=FILE (newsmtsc, sentences)")
     ap.add_argument("--predictions", help="folds: stance's `evaluate --cv --predictions` file")
     a = ap.parse_args()
     if a.task == "folds":
@@ -163,13 +168,16 @@ def main():
     elif not a.train or not a.test:
         sys.exit(f"sklearn_baseline: {a.task} needs --train and --test")
     elif a.task == "tweeteval":
-        if len(a.test) != 1:
-            sys.exit("sklearn_baseline: tweeteval takes one --test")
-        res = tweeteval(a.train, a.test[0])
-        res["svm"] = tweeteval(a.train, a.test[0], "svm")
+        if len(a.test) != 1 or len(a.train) != 1:
+            sys.exit("sklearn_baseline: tweeteval takes one --train and one --test")
+        res = tweeteval(a.train[0], a.test[0])
+        res["svm"] = tweeteval(a.train[0], a.test[0], "svm")
     else:
         tests = [t.split("=", 1) if "=" in t else (t, t) for t in a.test]
-        res = newsmtsc(a.train, tests)
+        if a.task == "newsmtsc":
+            res = sentences(a.train, tests, "sentiment", ["negative", "neutral", "positive"])
+        else:
+            res = sentences(a.train, tests, a.label)
     res["sklearn_version"] = sklearn.__version__
     print(json.dumps(res, sort_keys=True))
 
