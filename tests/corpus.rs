@@ -160,37 +160,28 @@ fn gold_articles_are_consistent() {
     check_article_dir(&root().join("training-data/articles"), 40);
 }
 
-/// The held-out articles (`training-data/heldout/`): consistent like the gold articles, kept
-/// apart from them, and their per-sentence labels quote their article exactly.
-#[test]
-fn heldout_articles_are_consistent_and_unseen() {
-    let dir = root().join("training-data/heldout");
+/// A held-out article set (`training-data/heldout-N/`): consistent like the gold articles, apart
+/// from them, from the corpus' situations and from `other` sets, and its per-sentence labels
+/// quote their article exactly. Returns the article ids.
+fn check_heldout_set(name: &str) -> BTreeSet<String> {
+    let dir = root().join("training-data").join(name);
     let ids = check_article_dir(&dir, 30);
     let gold_ids = check_article_dir(&root().join("training-data/articles"), 40);
-    assert!(ids.is_disjoint(&gold_ids), "an article is in both sets");
+    assert!(ids.is_disjoint(&gold_ids), "{name}: an article is also a gold article");
     let situations: HashSet<String> = rows().into_iter().map(|r| r["article"].clone()).collect();
     for id in &ids {
-        assert!(
-            !situations.contains(id),
-            "{id} is a situation of stance.csv"
-        );
+        assert!(!situations.contains(id), "{id} is a situation of stance.csv");
     }
     let mut r = csv::Reader::from_path(dir.join("sentences.csv")).unwrap();
     let rows: Vec<BTreeMap<String, String>> = r.deserialize().map(|x| x.unwrap()).collect();
-    assert!(rows.len() >= 300, "{} sentence rows", rows.len());
+    assert!(rows.len() >= 300, "{name}: {} sentence rows", rows.len());
     let mut covered = BTreeSet::new();
     for row in &rows {
         let article = &row["article"];
         assert!(ids.contains(article), "{row:?}: no such article");
         let text = std::fs::read_to_string(dir.join(format!("{article}.txt"))).unwrap();
-        assert!(
-            text.contains(&row["text"]),
-            "{row:?}: text not in its article"
-        );
-        assert!(
-            row["text"].contains(&row["actor"]),
-            "{row:?}: actor not in text"
-        );
+        assert!(text.contains(&row["text"]), "{row:?}: text not in its article");
+        assert!(row["text"].contains(&row["actor"]), "{row:?}: actor not in text");
         assert!(
             ["supports", "opposes", "regrets", "neutral"].contains(&row["stance"].as_str()),
             "{row:?}"
@@ -201,7 +192,15 @@ fn heldout_articles_are_consistent_and_unseen() {
         );
         covered.insert(article.clone());
     }
-    assert_eq!(covered, ids, "every held-out article has sentence rows");
+    assert_eq!(covered, ids, "{name}: every article has sentence rows");
+    ids
+}
+
+#[test]
+fn heldout_sets_are_consistent_and_apart() {
+    let first = check_heldout_set("heldout-1");
+    let second = check_heldout_set("heldout-2");
+    assert!(first.is_disjoint(&second), "an article is in both held-out sets");
 }
 
 #[test]
