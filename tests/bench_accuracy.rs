@@ -170,7 +170,7 @@ fn accuracy_benchmark_runs_end_to_end_on_a_slice() {
     for (prefix, rows) in [
         ("| stance's own corpus", 1),
         ("| stance's gold articles", 1),
-        ("| stance's held-out articles", 3),
+        ("| stance's held-out set", 6),
     ] {
         let lines: Vec<&str> = results.lines().filter(|l| l.starts_with(prefix)).collect();
         assert_eq!(lines.len(), rows, "{prefix:?} rows:\n{results}");

@@ -167,10 +167,16 @@ fn check_heldout_set(name: &str) -> BTreeSet<String> {
     let dir = root().join("training-data").join(name);
     let ids = check_article_dir(&dir, 30);
     let gold_ids = check_article_dir(&root().join("training-data/articles"), 40);
-    assert!(ids.is_disjoint(&gold_ids), "{name}: an article is also a gold article");
+    assert!(
+        ids.is_disjoint(&gold_ids),
+        "{name}: an article is also a gold article"
+    );
     let situations: HashSet<String> = rows().into_iter().map(|r| r["article"].clone()).collect();
     for id in &ids {
-        assert!(!situations.contains(id), "{id} is a situation of stance.csv");
+        assert!(
+            !situations.contains(id),
+            "{id} is a situation of stance.csv"
+        );
     }
     let mut r = csv::Reader::from_path(dir.join("sentences.csv")).unwrap();
     let rows: Vec<BTreeMap<String, String>> = r.deserialize().map(|x| x.unwrap()).collect();
@@ -180,8 +186,14 @@ fn check_heldout_set(name: &str) -> BTreeSet<String> {
         let article = &row["article"];
         assert!(ids.contains(article), "{row:?}: no such article");
         let text = std::fs::read_to_string(dir.join(format!("{article}.txt"))).unwrap();
-        assert!(text.contains(&row["text"]), "{row:?}: text not in its article");
-        assert!(row["text"].contains(&row["actor"]), "{row:?}: actor not in text");
+        assert!(
+            text.contains(&row["text"]),
+            "{row:?}: text not in its article"
+        );
+        assert!(
+            row["text"].contains(&row["actor"]),
+            "{row:?}: actor not in text"
+        );
         assert!(
             ["supports", "opposes", "regrets", "neutral"].contains(&row["stance"].as_str()),
             "{row:?}"
@@ -200,7 +212,10 @@ fn check_heldout_set(name: &str) -> BTreeSet<String> {
 fn heldout_sets_are_consistent_and_apart() {
     let first = check_heldout_set("heldout-1");
     let second = check_heldout_set("heldout-2");
-    assert!(first.is_disjoint(&second), "an article is in both held-out sets");
+    assert!(
+        first.is_disjoint(&second),
+        "an article is in both held-out sets"
+    );
 }
 
 #[test]
