@@ -50,6 +50,28 @@ pub struct Probabilities {
     values: Vec<f64>,
 }
 
+impl Evidence {
+    /// An evidence entry with only a stance, for tests elsewhere in the crate.
+    #[cfg(test)]
+    pub(crate) fn for_test(stance: &str) -> Evidence {
+        Evidence {
+            sentence: 0,
+            text: Arc::from(""),
+            mention: String::new(),
+            stance: stance.to_string(),
+            confidence: 1.0,
+            probabilities: Probabilities {
+                labels: Arc::from(vec![stance.to_string()]),
+                values: vec![1.0],
+            },
+            target: None,
+            sentiment: None,
+            sentiment_confidence: None,
+            explanation: None,
+        }
+    }
+}
+
 impl Probabilities {
     /// The probabilities, in label order.
     pub fn values(&self) -> impl Iterator<Item = f64> + '_ {

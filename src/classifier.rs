@@ -25,12 +25,16 @@ use crate::model::{SparseLogistic, SparseMatrix, argmax};
 /// read and refuse ("newer than this stance understands") what they would silently misread:
 /// 1 = everything up to the lexicon; 2 = uses `actor_identity`, which version-1 readers would
 /// ignore (JSON readers skip unknown fields) and so predict differently without a word;
-/// 3 = uses sentence `embeddings`, likewise.
-pub const FORMAT_VERSION: u32 = 3;
+/// 3 = uses sentence `embeddings`, likewise; 4 = reads coordinated lists as one mention
+/// (`coordination`), marks where the proposal is (`proposal`) or uses word stems (`stems`),
+/// likewise.
+pub const FORMAT_VERSION: u32 = 4;
 
 /// The oldest format version that can hold a model with these feature options.
 fn format_version_for(features: &FeatureOptions) -> u32 {
-    if features.embeddings.is_some() {
+    if features.coordination || features.proposal || features.stems {
+        4
+    } else if features.embeddings.is_some() {
         3
     } else if features.actor_identity {
         2
@@ -43,8 +47,8 @@ const FORMAT_NAME: &str = "stance-model";
 /// self-describing, so a new field in the model record (which JSON files absorb through serde
 /// defaults) changes the binary layout: the revision goes up, and older binary files are
 /// refused with a clear message instead of being misread. Revisions: `B` (no actor-identity
-/// option), `2` (no embeddings option), `3` (current).
-const BINARY_MAGIC: &[u8; 8] = b"STANCEM3";
+/// option), `2` (no embeddings option), `3` (no coordination option), `4` (current).
+const BINARY_MAGIC: &[u8; 8] = b"STANCEM4";
 const BINARY_MAGIC_FAMILY: &[u8; 7] = b"STANCEM";
 
 /// Everything that decides how a model is trained.

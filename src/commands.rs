@@ -15,6 +15,7 @@ use crate::classifier::{
     prepare_without_others,
 };
 use crate::error::{Result, StanceError};
+use crate::eval::errors::{ArticleActors, ErrorTable, error_table, pair_f1_interval};
 use crate::eval::{Metrics, cross_validate, pair_scores, tune, tuning_grid};
 use crate::features::ActorSentence;
 use crate::io::{CsvOptions, load_labelled};
@@ -507,12 +508,49 @@ pub fn write_predictions(path: &Path, labels: &[String], rows: &[ScoredRow]) -> 
     crate::io::write_atomic(path, &bytes)
 }
 
+/// An article evaluation: pair scores, a 95% interval resampling articles, and the errors by
+/// cause.
+#[derive(Debug, Clone, Serialize)]
+pub struct ArticleEvaluation {
+    /// Pair precision, recall, F1, and the missed and spurious pairs.
+    #[serde(flatten)]
+    pub scores: crate::eval::PairScores,
+    /// 95% interval of pair-F1, resampling articles (1,000 rounds, seed 42).
+    pub f1_interval: (f64, f64),
+    /// Every error by cause (actors from `DIR/actors.csv` when it exists).
+    pub errors: ErrorTable,
+}
+
+/// Reads `DIR/actors.csv` (`article,actor,aliases`) when there is one.
+fn read_article_actors(
+    dir: &Path,
+    canon: impl Fn(&str) -> String,
+) -> Result<Option<ArticleActors>> {
+    let path = dir.join("actors.csv");
+    if !path.exists() {
+        return Ok(None);
+    }
+    let rows = crate::io::read_csv_file(
+        &path,
+        &["article", "actor", "aliases"],
+        CsvOptions::default(),
+    )?;
+    let col = |n: &str| rows.columns.iter().position(|c| c == n).unwrap_or(0);
+    let (ai, ci, li) = (col("article"), col("actor"), col("aliases"));
+    let triples: Vec<(String, String, String)> = rows
+        .records
+        .iter()
+        .map(|(_, r)| (r[ai].clone(), r[ci].clone(), r[li].clone()))
+        .collect();
+    Ok(Some(ArticleActors::from_rows(&triples, canon)))
+}
+
 /// Reads `DIR/gold.csv` (`article,actor,stance`) and scores classify on each `DIR/ARTICLE.txt`.
 /// Also returns each article's result, for reports.
 pub fn evaluate_articles(
     analyzer: &Analyzer,
     dir: &Path,
-) -> Result<(crate::eval::PairScores, Vec<ArticleResult>)> {
+) -> Result<(ArticleEvaluation, Vec<ArticleResult>)> {
     let gold_path = dir.join("gold.csv");
     let rows = crate::io::read_csv_file(
         &gold_path,
@@ -533,6 +571,7 @@ pub fn evaluate_articles(
         gold.insert((r[ai].clone(), canon(&r[ci]), r[si].clone()));
         articles.insert(r[ai].clone());
     }
+    let actors = read_article_actors(dir, canon)?;
     let mut predicted = BTreeSet::new();
     let mut results = Vec::new();
     for a in &articles {
@@ -544,7 +583,13 @@ pub fn evaluate_articles(
         }
         results.push(result);
     }
-    Ok((pair_scores(&gold, &predicted), results))
+    let errors = error_table(&gold, &predicted, &results, actors.as_ref(), canon);
+    let evaluation = ArticleEvaluation {
+        f1_interval: pair_f1_interval(&gold, &predicted, 1000, 42),
+        scores: pair_scores(&gold, &predicted),
+        errors,
+    };
+    Ok((evaluation, results))
 }
 
 /// Explains the label of one (sentence, actor), with other actors found by the dictionary.

@@ -1,6 +1,8 @@
 //! Evaluation stage: metrics, stratified K-fold cross-validation, hyper-parameter search, and
 //! article-level pair scoring against gold stances.
 
+pub mod errors;
+
 use rand::SeedableRng;
 use rand::seq::SliceRandom;
 use rand_chacha::ChaCha8Rng;

@@ -13,11 +13,16 @@
 use fnv::FnvHasher;
 use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
+use std::borrow::Cow;
 use std::hash::Hasher;
 use std::ops::Range;
 
 use crate::error::{Result, StanceError};
 use crate::text::tokenize;
+
+pub mod coordination;
+pub mod proposal;
+pub mod stems;
 
 /// Placeholder for the actor's own mention.
 pub const ACTOR: &str = "@a";
@@ -103,6 +108,21 @@ pub struct FeatureOptions {
     /// one block per topic), scaled by the spec's weight. `None`: no embeddings.
     #[serde(default)]
     pub embeddings: Option<crate::embed::EmbeddingSpec>,
+    /// Read a coordinated list of actors ("Russia, China and Brazil") as one mention, so each
+    /// member gets the context of the whole list (see [`coordination`]). Models saved before it
+    /// existed load with it off.
+    #[serde(default)]
+    pub coordination: bool,
+    /// Whether the sentence names a proposal (an investigation, a referral, a vote…) and how
+    /// near the actor (`x:proposal-none|near|far`; see [`proposal`]). Models saved before it
+    /// existed load with it off.
+    #[serde(default)]
+    pub proposal: bool,
+    /// Word stems (`s:`, and `sL:`/`sR:` within the window of the actor; see [`stems`]), so
+    /// inflections the corpus lacks read like the ones it has. Models saved before it existed
+    /// load with it off.
+    #[serde(default)]
+    pub stems: bool,
 }
 
 /// A word-valence lexicon such as VADER's (`word<TAB>score`, e.g. `praised 2.2`), for the `V:`
@@ -226,6 +246,9 @@ impl Default for FeatureOptions {
             lexicon: Lexicon::default(),
             actor_identity: false,
             embeddings: None,
+            coordination: true,
+            proposal: true,
+            stems: true,
         }
     }
 }
@@ -570,6 +593,18 @@ fn extract_features(
     } else {
         Vec::new()
     };
+    // Mentions as the extractor reads them: with `coordination`, a list of actors is one.
+    let (actor_spans, other_spans): (Cow<[Range<usize>]>, Cow<[Range<usize>]>) =
+        if opts.coordination && opts.actor_aware && !input.others.is_empty() {
+            let groups = coordination::group_mentions(input.text, &input.actor, &input.others);
+            let (a, o): (Vec<_>, Vec<_>) = groups.into_iter().partition(|g| g.is_actor);
+            (
+                Cow::Owned(a.into_iter().map(|g| g.span).collect()),
+                Cow::Owned(o.into_iter().map(|g| g.span).collect()),
+            )
+        } else {
+            (Cow::Borrowed(&input.actor), Cow::Borrowed(&input.others))
+        };
     for t in tokenize(input.text) {
         if opts.actor_aware {
             let mid = t.span.0;
@@ -582,7 +617,7 @@ fn extract_features(
             // "Washington's" is one token; keep the possessive after the placeholder.
             let possessive = matches!(t.text.get(t.text.len().saturating_sub(2)..), Some("'s"))
                 || t.text.ends_with("’s");
-            for (spans, is_actor) in [(&input.actor, true), (&input.others, false)] {
+            for (spans, is_actor) in [(&actor_spans, true), (&other_spans, false)] {
                 if let Some(start) = inside(spans) {
                     if last_mention != Some((is_actor, start)) {
                         if is_actor {
@@ -600,7 +635,7 @@ fn extract_features(
                     break;
                 }
             }
-            if last_mention.is_some() && inside(&input.actor).or(inside(&input.others)).is_some() {
+            if last_mention.is_some() && inside(&actor_spans).or(inside(&other_spans)).is_some() {
                 continue;
             }
             if !topic.is_empty() && shares_stem(t.text, &topic) {
@@ -783,6 +818,12 @@ fn extract_features(
                 }
             }
         }
+    }
+    if opts.stems {
+        stems::emit_stems(&seq, &actor_pos, opts.window, sink);
+    }
+    if opts.proposal {
+        sink.emit("x:", &[proposal::proposal_state(&seq, &actor_pos)]);
     }
     let first = actor_pos[0] < other_pos.first().copied().unwrap_or(usize::MAX);
     sink.emit("x:", &[if first { "actor-first" } else { "actor-later" }]);

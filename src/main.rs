@@ -190,6 +190,17 @@ struct TrainArgs {
     /// Features for who the actor is (its name's words): a learned prior per recurring name.
     #[arg(long)]
     actor_identity: bool,
+    /// Do not read coordinated lists of actors ("Russia, China and Brazil") as one mention
+    /// (on by default: each member gets the context of the whole list).
+    #[arg(long)]
+    no_coordination: bool,
+    /// No features for whether and how near the actor the sentence names a proposal (on by
+    /// default).
+    #[arg(long)]
+    no_proposal: bool,
+    /// No word-stem features (on by default).
+    #[arg(long)]
+    no_stems: bool,
     /// With --embeddings DIR: the weight of the (unit-length) sentence embedding beside the
     /// unit-length n-gram vector.
     #[arg(long, default_value_t = 1.0, value_name = "W")]
@@ -484,6 +495,9 @@ fn train(a: TrainArgs, encoder: Option<&stance::embed::SentenceEmbedder>) -> Res
                 cross_all: a.cross_all,
                 role_bigrams: !a.no_role_bigrams,
                 actor_identity: a.actor_identity,
+                coordination: !a.no_coordination,
+                proposal: !a.no_proposal,
+                stems: !a.no_stems,
                 embeddings: encoder.map(|e| e.spec(a.embedding_weight)),
                 lexicon: match &a.lexicon {
                     Some(path) => stance::features::Lexicon::load(path)?,
@@ -578,15 +592,23 @@ fn evaluate(a: EvaluateArgs) -> Result<()> {
             min_confidence: 0.0,
             explain: 0,
         };
-        let (s, results) = commands::evaluate_articles(&analyzer, dir)
+        let (ev, results) = commands::evaluate_articles(&analyzer, dir)
             .with_context(|| format!("evaluating {}", dir.display()))?;
+        let s = &ev.scores;
         match a.format {
-            EvalFormat::Json => writeln!(out, "{}", serde_json::to_string(&s)?)?,
+            EvalFormat::Json => writeln!(out, "{}", serde_json::to_string(&ev)?)?,
             EvalFormat::Text => {
+                let (lo, hi) = ev.f1_interval;
                 writeln!(
                     out,
-                    "article pairs: gold {}  predicted {}  correct {}\nprecision {:.3}  recall {:.3}  F1 {:.3}",
-                    s.gold, s.predicted, s.correct, s.precision, s.recall, s.f1
+                    "article pairs: gold {}  predicted {}  correct {}\nprecision {:.3}  recall {:.3}  F1 {:.3} (95% interval {lo:.3}–{hi:.3}, resampling articles)\n\nerrors by cause:\n{}",
+                    s.gold,
+                    s.predicted,
+                    s.correct,
+                    s.precision,
+                    s.recall,
+                    s.f1,
+                    ev.errors.to_markdown()
                 )?;
                 for (art, actor, st) in &s.missed {
                     writeln!(out, "  missed   {art}: {actor} {st}")?;
@@ -601,7 +623,7 @@ fn evaluate(a: EvaluateArgs) -> Result<()> {
                 let title = format!("stance article evaluation: {}", dir.display());
                 stance::io::write_atomic(
                     path,
-                    stance::report::articles_html(&title, &s, &results).as_bytes(),
+                    stance::report::articles_html(&title, s, &results).as_bytes(),
                 )?;
                 eprintln!("wrote {}", path.display());
             }
