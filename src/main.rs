@@ -194,10 +194,10 @@ struct TrainArgs {
     /// (on by default: each member gets the context of the whole list).
     #[arg(long)]
     no_coordination: bool,
-    /// No features for whether and how near the actor the sentence names a proposal (on by
-    /// default).
+    /// Features for whether and how near the actor the sentence names a proposal
+    /// (`x:proposal-none|near|far`).
     #[arg(long)]
-    no_proposal: bool,
+    proposal: bool,
     /// No word-stem features (on by default).
     #[arg(long)]
     no_stems: bool,
@@ -496,7 +496,7 @@ fn train(a: TrainArgs, encoder: Option<&stance::embed::SentenceEmbedder>) -> Res
                 role_bigrams: !a.no_role_bigrams,
                 actor_identity: a.actor_identity,
                 coordination: !a.no_coordination,
-                proposal: !a.no_proposal,
+                proposal: a.proposal,
                 stems: !a.no_stems,
                 embeddings: encoder.map(|e| e.spec(a.embedding_weight)),
                 lexicon: match &a.lexicon {
