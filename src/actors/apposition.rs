@@ -2,7 +2,9 @@
 //! "Marek Lis, a lawyer for the coach, said…", "…," said Tereza Holubová.
 
 use super::span::{Span, only_space};
-use super::words::{NAME_PARTICLES, PERSON_NOUNS, is_capitalised, is_name_particle, name_token};
+use super::words::{
+    NAME_PARTICLES, PERSON_NOUNS, SPEECH_VERBS, is_capitalised, is_name_particle, name_at,
+};
 use crate::text::Token;
 
 /// Two or three name tokens that speak without a title: "Ramón Ibarra, who edited…",
@@ -14,7 +16,7 @@ pub(super) fn untitled_speakers(sentence: &str, tokens: &[Token]) -> Vec<Span> {
         let mut end = i;
         while end < tokens.len()
             && end < i + 4
-            && (name_token(tokens[end].text) || end > i && is_name_particle(tokens, end))
+            && (name_at(tokens, end) || end > i && is_name_particle(tokens, end))
             && (end == i || only_space(sentence, &tokens[end - 1], &tokens[end]))
         {
             end += 1;
@@ -39,10 +41,8 @@ pub(super) fn untitled_speakers(sentence: &str, tokens: &[Token]) -> Vec<Span> {
             let gap = tokens
                 .get(end)
                 .map_or("", |t| &sentence[tokens[end - 1].span.1..t.span.0]);
-            let speaks = matches!(
-                next,
-                "said" | "told" | "says" | "added" | "stressed" | "insisted" | "warned"
-            ) || (gap.trim() == "," && next == "who")
+            let speaks = SPEECH_VERBS.contains(&next)
+                || (gap.trim() == "," && next == "who")
                 || after_speech
                 || (gap.trim() == "," && describes_a_person(sentence, &tokens[end..]));
             if speaks {

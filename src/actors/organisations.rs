@@ -6,7 +6,7 @@
 use super::span::{Span, end_without_possessive, only_space};
 use super::words::{
     BODY_MODIFIERS, GOVERNMENT_HEADS, INDEPENDENT_BODIES, NAME_PARTICLES, ORG_HEADS, TIME_WORDS,
-    is_capitalised, never_a_name,
+    TITLE_HEADS, is_capitalised, never_a_name,
 };
 use crate::text::Token;
 
@@ -108,11 +108,27 @@ pub(super) fn organisation_names(sentence: &str, tokens: &[Token]) -> Vec<Span> 
             while s < last_cap && matches!(tokens[s].text, "The" | "A" | "An") {
                 s += 1;
             }
-            if last_cap > s {
+            if last_cap > s && !is_title_run(&tokens[s..=last_cap]) {
                 out.push(tokens[s].span.0..end_without_possessive(&tokens[last_cap]));
             }
         }
         i = j.max(i + 1);
     }
     out
+}
+
+/// Whether a capitalised run names a post, not a body: before its first "of" or "for" it has a
+/// title word and no organisation word — "First Deputy Permanent Representative of the Russian
+/// Federation", "Chief Prosecutor of the International Criminal Court".
+fn is_title_run(run: &[Token]) -> bool {
+    let head: Vec<&str> = run
+        .iter()
+        .map(|t| t.text)
+        .take_while(|t| !matches!(*t, "of" | "for"))
+        .collect();
+    head.len() < run.len()
+        && head.iter().any(|t| TITLE_HEADS.contains(t))
+        && !head
+            .iter()
+            .any(|t| ORG_HEADS.contains(&t.trim_end_matches("'s")))
 }

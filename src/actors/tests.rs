@@ -268,3 +268,24 @@ fn review_cases_neither_panic_nor_merge_what_differs() {
         ["Jan Pieter Maria"]
     );
 }
+
+#[test]
+fn titles_speak_for_the_country_they_are_of_and_are_no_bodies() {
+    let d = world();
+    let mut t = ActorTracker::new(&d);
+    let m = t.find(
+        "Deputy Permanent Representative of the Netherlands to the UN Marit de Vries objected.",
+    );
+    assert_eq!(names(&t, &m), ["UN", "Marit de Vries"]);
+    assert_eq!(
+        t.actors[m[1].actor].affiliation.as_deref(),
+        Some("Netherlands")
+    );
+    assert!(
+        t.actors
+            .iter()
+            .all(|a| a.kind != ActorKind::Organisation || a.canonical == "UN")
+    );
+    let m = t.find("Iraq's ambassador to the UN, Wanjiru Kamau, said the text was unfair.");
+    assert_eq!(names(&t, &m), ["Iraq", "UN", "Wanjiru Kamau"]);
+}

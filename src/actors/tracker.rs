@@ -10,7 +10,7 @@ use super::organisations::{
 };
 use super::pronouns::pronoun_subject;
 use super::span::{Span, overlaps, strictly_inside};
-use super::titles::titled_names;
+use super::titles::{TitledName, titled_names};
 use super::words::COMPANY_SUFFIXES;
 use crate::text::{Token, tokenize};
 use serde::Serialize;
@@ -203,17 +203,9 @@ impl<'d> ActorTracker<'d> {
         dict_hits: &mut Vec<(Span, usize)>,
         found: &mut Vec<Mention>,
     ) {
-        for (name, title_start) in titled_names(sentence, tokens) {
+        for TitledName { name, title } in titled_names(sentence, tokens) {
             let name_text = &sentence[name.clone()];
-            let mut affiliation = None;
-            if let Some(pos) = dict_hits.iter().position(|(r, id)| {
-                r.end <= title_start
-                    && sentence[r.end..title_start].trim().is_empty()
-                    && self.dict.actor(*id).kind == ActorKind::Country
-            }) {
-                affiliation = Some(self.dict.actor(dict_hits[pos].1).canonical.clone());
-                dict_hits.remove(pos);
-            }
+            let affiliation = self.title_affiliation(sentence, &title, dict_hits);
             let overlapping = dict_hits.iter().find(|(r, _)| overlaps(r, &name)).cloned();
             match overlapping {
                 Some((r, id)) if self.dict.actor(id).kind == ActorKind::Person => {
@@ -231,6 +223,36 @@ impl<'d> ActorTracker<'d> {
                 }
             }
         }
+    }
+
+    /// Whom the holder of a title speaks for, taken out of `dict_hits`: a country right before
+    /// the title ("Russian Foreign Minister"), else a country the title is "of" ("Permanent
+    /// Representative of the Russian Federation to the UN").
+    fn title_affiliation(
+        &self,
+        sentence: &str,
+        title: &Span,
+        dict_hits: &mut Vec<(Span, usize)>,
+    ) -> Option<String> {
+        let is_country = |id: usize| self.dict.actor(id).kind == ActorKind::Country;
+        let pos = dict_hits
+            .iter()
+            .position(|(r, id)| {
+                r.end <= title.start
+                    && sentence[r.end..title.start].trim().is_empty()
+                    && is_country(*id)
+            })
+            .or_else(|| {
+                dict_hits.iter().position(|(r, id)| {
+                    title.start <= r.start
+                        && r.end <= title.end
+                        && is_country(*id)
+                        && (sentence[..r.start].ends_with(" of ")
+                            || sentence[..r.start].ends_with(" of the "))
+                })
+            })?;
+        let (_, id) = dict_hits.remove(pos);
+        Some(self.dict.actor(id).canonical.clone())
     }
 
     /// The dictionary's matches that no title took. "Kenyan parliament", "Dutch privacy

@@ -120,6 +120,15 @@ pub(super) const TITLE_HEADS: &[&str] = &[
     "Archbishop",
     "Bishop",
     "Cardinal",
+    "head",
+    "coordinator",
+    "MEP",
+    "Amb",
+];
+
+/// Verbs of speech that follow a speaker's name: "Maria Santos said…".
+pub(super) const SPEECH_VERBS: &[&str] = &[
+    "said", "told", "says", "added", "stressed", "insisted", "warned",
 ];
 
 /// Words that may continue a title before the name ("Secretary of State", "Secretary-General").
@@ -286,6 +295,8 @@ pub(super) const ORG_HEADS: &[&str] = &[
     "Bundestag",
     "Chamber",
     "Mission",
+    "Program",
+    "Programme",
 ];
 
 /// Pronouns that point back to the last person named.
@@ -293,8 +304,19 @@ pub(super) const PRONOUNS: &[&str] = &["He", "She", "he", "she"];
 
 /// A particle inside a name ("van" in "Pieter van Dam"): followed by a name word.
 pub(super) fn is_name_particle(tokens: &[Token], k: usize) -> bool {
-    NAME_PARTICLES.contains(&tokens[k].text)
-        && tokens.get(k + 1).is_some_and(|n| name_token(n.text))
+    NAME_PARTICLES.contains(&tokens[k].text) && k + 1 < tokens.len() && name_at(tokens, k + 1)
+}
+
+/// Whether token `k` can be part of a person's name: a [`name_token`], or any capitalised
+/// word but an organisation's after a particle ("Sheikh" in "Hussein al-Sheikh").
+pub(super) fn name_at(tokens: &[Token], k: usize) -> bool {
+    let t = tokens[k].text;
+    name_token(t)
+        || k > 0
+            && NAME_PARTICLES.contains(&tokens[k - 1].text)
+            && is_capitalised(t)
+            && !never_a_name(t)
+            && !ORG_HEADS.contains(&t)
 }
 
 /// A capitalised word with at least one lower-case letter ("Lavrov", not "UN" or "lavrov").
