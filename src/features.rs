@@ -337,7 +337,7 @@ impl<'a> ActorSentence<'a> {
         spans.sort_by_key(|r| (r.start, r.end));
         let others = others
             .iter()
-            .filter(|o| !spans.iter().any(|s| s.start < o.end && o.start < s.end))
+            .filter(|o| !spans.iter().any(|s| crate::actors::span::overlaps(s, o)))
             .cloned()
             .collect();
         ActorSentence {

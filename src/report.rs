@@ -265,7 +265,7 @@ fn mark_mentions(text: &str, marks: &[(String, String)]) -> String {
         for r in crate::features::find_whole_word(text, mention) {
             if !spans
                 .iter()
-                .any(|(s, _)| s.start < r.end && r.start < s.end)
+                .any(|(s, _)| crate::actors::span::overlaps(s, &r))
             {
                 spans.push((r, stance.as_str()));
             }

@@ -1,0 +1,134 @@
+//! Organisations not in the dictionary, recognised by an organisation word in their name
+//! ("National Electoral Commission"); which bodies speak for their country ("Foreign
+//! Ministry") and which act on their own account ("the Kenyan parliament"); acronyms given in
+//! brackets.
+
+use super::span::{Span, end_without_possessive, only_space};
+use super::words::{
+    BODY_MODIFIERS, GOVERNMENT_HEADS, INDEPENDENT_BODIES, NAME_PARTICLES, ORG_HEADS, TIME_WORDS,
+    TITLE_HEADS, is_capitalised, never_a_name,
+};
+use crate::text::Token;
+
+/// The acronym in brackets right after a name: " (UNSMIL)" → "UNSMIL" (two to eight capitals).
+pub(super) fn bracketed_acronym(rest: &str) -> Option<&str> {
+    let inner = rest.strip_prefix(" (")?;
+    let acronym = &inner[..inner.find(')')?];
+    let ok = (2..=8).contains(&acronym.len())
+        && acronym.chars().all(|c| c.is_ascii_uppercase())
+        && !acronym.is_empty();
+    ok.then_some(acronym)
+}
+
+/// Whether the words after a country's name make it the modifier of an independent body:
+/// an [`INDEPENDENT_BODIES`] noun, directly or after one [`BODY_MODIFIERS`] word.
+pub(super) fn names_independent_body(after: &str) -> bool {
+    let after = after
+        .strip_prefix("'s")
+        .or_else(|| after.strip_prefix("’s"))
+        .unwrap_or(after);
+    if !after.starts_with(' ') {
+        return false;
+    }
+    let mut words = after
+        .split_whitespace()
+        .map(|w| w.trim_end_matches([',', '.', ';', ':']));
+    let body = |w: Option<&str>| w.is_some_and(|w| INDEPENDENT_BODIES.contains(&w));
+    match words.next() {
+        Some(w) if BODY_MODIFIERS.contains(&w) => body(words.next()),
+        w => body(w),
+    }
+}
+
+/// Whether a body's name makes it a government organ that speaks for its country: its head
+/// word (the last word before "of", else the last word) is a [`GOVERNMENT_HEADS`] word —
+/// "Foreign Ministry", "Ministry of Foreign Affairs and International Cooperation".
+pub(super) fn is_government_body(name: &str) -> bool {
+    let before_of = name.split(" of ").next().unwrap_or(name);
+    let mut words = before_of.split_whitespace().rev();
+    let head = words.next().unwrap_or("");
+    // "Office" alone is often an independent one ("Supreme Audit Office", "Public Prosecutors
+    // Office"); the government's are named for it ("Foreign Office", "Cabinet Office").
+    if head == "Office" {
+        return words.next().is_some_and(|w| {
+            matches!(
+                w,
+                "Foreign" | "Home" | "Cabinet" | "Presidential" | "President's" | "Minister's"
+            )
+        });
+    }
+    GOVERNMENT_HEADS.contains(&head)
+}
+
+/// Capitalised runs that contain an organisation word: "National Electoral Commission",
+/// "Party for Renewal and Justice", "Colombian Cycling Federation". Returns each run's range.
+pub(super) fn organisation_names(sentence: &str, tokens: &[Token]) -> Vec<Span> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    let upper = |t: &str| t.len() > 1 && t.chars().all(|c| c.is_uppercase());
+    while i < tokens.len() {
+        let t0 = tokens[i].text;
+        // "Speaking for the African Group": a participle that opens the sentence is no name.
+        let participle = t0.ends_with("ing")
+            && tokens
+                .get(i + 1)
+                .is_some_and(|n| matches!(n.text, "for" | "on" | "of" | "to" | "with"));
+        if !(is_capitalised(t0) || upper(t0))
+            || participle
+            || never_a_name(t0) && !ORG_HEADS.contains(&t0)
+        {
+            i += 1;
+            continue;
+        }
+        let mut j = i;
+        let mut has_head = false;
+        let mut last_cap = i;
+        while j < tokens.len() {
+            let t = tokens[j].text;
+            let joiner = j > i
+                && (matches!(t, "of" | "for" | "and" | "on" | "the" | "in")
+                    || NAME_PARTICLES.contains(&t));
+            if !(is_capitalised(t) || upper(t) || joiner) || TIME_WORDS.contains(&t) {
+                break;
+            }
+            if j > i && !only_space(sentence, &tokens[j - 1], &tokens[j]) {
+                break;
+            }
+            if ORG_HEADS.contains(&t.trim_end_matches("'s")) {
+                has_head = true;
+            }
+            if !joiner {
+                last_cap = j;
+            }
+            j += 1;
+        }
+        if has_head && last_cap > i {
+            // "Ghana Football Association's": the possessive is not part of the name.
+            let mut s = i;
+            while s < last_cap && matches!(tokens[s].text, "The" | "A" | "An") {
+                s += 1;
+            }
+            if last_cap > s && !is_title_run(&tokens[s..=last_cap]) {
+                out.push(tokens[s].span.0..end_without_possessive(&tokens[last_cap]));
+            }
+        }
+        i = j.max(i + 1);
+    }
+    out
+}
+
+/// Whether a capitalised run names a post, not a body: before its first "of" or "for" it has a
+/// title word and no organisation word — "First Deputy Permanent Representative of the Russian
+/// Federation", "Chief Prosecutor of the International Criminal Court".
+fn is_title_run(run: &[Token]) -> bool {
+    let head: Vec<&str> = run
+        .iter()
+        .map(|t| t.text)
+        .take_while(|t| !matches!(*t, "of" | "for"))
+        .collect();
+    head.len() < run.len()
+        && head.iter().any(|t| TITLE_HEADS.contains(t))
+        && !head
+            .iter()
+            .any(|t| ORG_HEADS.contains(&t.trim_end_matches("'s")))
+}

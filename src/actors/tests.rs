@@ -1,0 +1,291 @@
+//! End-to-end tests of the actor finder: sentences in, canonical actors out.
+
+use super::*;
+use std::path::Path;
+
+fn dict() -> Dictionary {
+    let mut d = Dictionary::empty();
+    let csv = "canonical,alias,kind,affiliation\nRussia,Russia,country,\nRussia,Moscow,country,\nRussia,Russian,country,\n\
+               Iran,Iranian,country,\nIran,Tehran,country,\nUnited States,US,country,\nUnited States,Washington,country,\n\
+               OPCW,OPCW,organisation,\n";
+    d.add_csv(csv.as_bytes(), Path::new("test.csv")).unwrap();
+    d
+}
+
+fn names(t: &ActorTracker, m: &[Mention]) -> Vec<String> {
+    m.iter()
+        .map(|m| t.actors[m.actor].canonical.clone())
+        .collect()
+}
+
+#[test]
+fn demonyms_capitals_and_compounds() {
+    let d = dict();
+    let mut t = ActorTracker::new(&d);
+    let m = t.find("Washington's opposition to the Russian-Iranian proposal angered Tehran.");
+    assert_eq!(names(&t, &m), ["United States", "Russia", "Iran", "Iran"]);
+}
+
+#[test]
+fn titled_person_takes_the_demonym_as_affiliation() {
+    let d = dict();
+    let mut t = ActorTracker::new(&d);
+    let m = t
+        .find("Russian Foreign Minister Sergei Lavrov spoke to his US counterpart, Rex Tillerson.");
+    assert_eq!(names(&t, &m), ["Sergei Lavrov", "Rex Tillerson"]);
+    assert_eq!(t.actors[m[0].actor].affiliation.as_deref(), Some("Russia"));
+    assert_eq!(
+        t.actors[m[1].actor].affiliation.as_deref(),
+        Some("United States")
+    );
+    let m = t.find("Lavrov regretted it.");
+    assert_eq!(names(&t, &m), ["Sergei Lavrov"]);
+    let m = t.find("He said the OPCW should act.");
+    assert_eq!(names(&t, &m), ["Sergei Lavrov", "OPCW"]);
+    assert!(m[0].pronoun);
+}
+
+#[test]
+fn organisations_by_head_word() {
+    let d = dict();
+    let mut t = ActorTracker::new(&d);
+    let m = t
+        .find("The National Electoral Commission rejected the audit sought by Northwind Airlines.");
+    assert_eq!(
+        names(&t, &m),
+        ["National Electoral Commission", "Northwind Airlines"]
+    );
+}
+
+fn find_names(t: &mut ActorTracker, sentence: &str) -> Vec<String> {
+    let m = t.find(sentence);
+    names(t, &m)
+}
+
+fn world() -> Dictionary {
+    let mut d = dict();
+    let csv = "canonical,alias,kind,affiliation\nNetherlands,Netherlands,country,\n\
+               Netherlands,Dutch,country,\nNetherlands,The Hague,country,\nIraq,Iraq,country,\n\
+               Panama,Panama,country,\nKenya,Kenyan,country,\nLibya,Libya,country,\n\
+               UN,UN,organisation,\nIOM,International Organization for Migration,organisation,\n\
+               WHO,WHO,organisation,\n";
+    d.add_csv(csv.as_bytes(), Path::new("world.csv")).unwrap();
+    d
+}
+
+#[test]
+fn datelines_are_no_actors() {
+    let d = world();
+    let mut t = ActorTracker::new(&d);
+    let m = t.find("THE HAGUE, Nov 4 (AFP) - The Dutch Data Protection Authority opened a probe.");
+    assert_eq!(names(&t, &m), ["Dutch Data Protection Authority"]);
+    assert_eq!(
+        t.actors[m[0].actor].affiliation.as_deref(),
+        Some("Netherlands")
+    );
+    // Byte for byte: spans stay valid, also with non-ASCII text across the look-ahead.
+    let long = format!(
+        "{}“{}”",
+        "ANKARA, May 2 (Anadolu) - Türkiye ".repeat(4),
+        "x"
+    );
+    assert_eq!(mask_dateline(&long).len(), long.len());
+    let s = "CÓRDOBA, Argentina (AP) — Gov. Esteban Lucero rejected it.";
+    assert!(mask_dateline(s).starts_with("   "));
+    assert!(mask_dateline(s).ends_with("Gov. Esteban Lucero rejected it."));
+    // A headline with a lower-case word before the dash is not a dateline.
+    let h = "WHO calls for inquiry - sources";
+    assert_eq!(mask_dateline(h), h);
+}
+
+#[test]
+fn owners_possessives_and_time_words_are_not_part_of_a_body_name() {
+    let d = world();
+    let mut t = ActorTracker::new(&d);
+    let m = t.find("Iraq's Independent High Electoral Commission rejected the request.");
+    assert_eq!(names(&t, &m), ["Independent High Electoral Commission"]);
+    assert_eq!(t.actors[m[0].actor].affiliation.as_deref(), Some("Iraq"));
+    assert_eq!(
+        find_names(
+            &mut t,
+            "Panama's Electoral Tribunal on Monday rejected a recount."
+        ),
+        ["Electoral Tribunal"]
+    );
+    let m = t.find("The UN Support Mission in Libya (UNSMIL) regretted the refusal.");
+    assert_eq!(names(&t, &m), ["UN Support Mission in Libya"]);
+    assert_eq!(t.actors[m[0].actor].affiliation.as_deref(), Some("UN"));
+    assert_eq!(
+        find_names(&mut t, "UNSMIL said it would try again."),
+        ["UN Support Mission in Libya"]
+    );
+    assert_eq!(
+        find_names(
+            &mut t,
+            "Both the UN and International Organization for Migration objected."
+        ),
+        ["UN", "IOM"]
+    );
+    let m = t.find("Baitarani Ferro Minerals Ltd said it welcomed the probe.");
+    let m2 = t.find("Baitarani Ferro Minerals said it would cooperate.");
+    assert_eq!(names(&t, &m), names(&t, &m2));
+}
+
+#[test]
+fn independent_bodies_do_not_speak_for_their_country() {
+    let d = world();
+    let mut t = ActorTracker::new(&d);
+    assert!(
+        t.find("The Kenyan parliament voted to open an inquiry.")
+            .is_empty()
+    );
+    assert!(
+        t.find("Dutch privacy watchdog investigates supermarket chain")
+            .is_empty()
+    );
+    // A country's own stance is still the country's.
+    assert_eq!(
+        find_names(&mut t, "Washington's opposition angered Tehran."),
+        ["United States", "Iran"]
+    );
+}
+
+#[test]
+fn people_bodies_and_regions_in_titles() {
+    let d = world();
+    let mut t = ActorTracker::new(&d);
+    assert_eq!(
+        find_names(
+            &mut t,
+            "Chief executive Pieter van Dam said the chain would answer."
+        ),
+        ["Pieter van Dam"]
+    );
+    assert_eq!(
+        find_names(
+            &mut t,
+            "Sheriff Wade Colquitt called the investigation a stunt."
+        ),
+        ["Wade Colquitt"]
+    );
+    let m = t.find("A probe by the Directorate General of Mines Safety (DGMS) is under way.");
+    assert!(
+        m.iter()
+            .all(|m| t.actors[m.actor].kind != ActorKind::Person),
+        "{:?}",
+        names(&t, &m)
+    );
+    let m = t.find(
+        "Dr. Samira Haddadin, WHO's regional director for the Eastern Mediterranean, told reporters.",
+    );
+    assert!(!names(&t, &m).iter().any(|n| n == "Eastern Mediterranean"));
+    assert_eq!(
+        find_names(
+            &mut t,
+            "Speaking for the African Group, the envoy rejected the text."
+        ),
+        ["African Group"]
+    );
+}
+
+#[test]
+fn untitled_people_by_apposition_and_inverted_speech() {
+    let d = world();
+    let mut t = ActorTracker::new(&d);
+    assert_eq!(
+        find_names(
+            &mut t,
+            "Marek Lis, a lawyer for the coach, called the inquiry a show trial."
+        ),
+        ["Marek Lis"]
+    );
+    assert_eq!(
+        find_names(
+            &mut t,
+            "Kenneth Orr, 24, whose arm needed surgery, backed the probe."
+        ),
+        ["Kenneth Orr"]
+    );
+    assert_eq!(
+        find_names(
+            &mut t,
+            "\"We want to know why,\" said Tereza Holubová, the opposition lawmaker."
+        ),
+        ["Tereza Holubová"]
+    );
+    // A place in apposition is no person.
+    assert!(
+        t.find("Villa del Remanso, a riverside town, was flooded.")
+            .is_empty()
+    );
+}
+
+#[test]
+fn review_cases_neither_panic_nor_merge_what_differs() {
+    let d = world();
+    let mut t = ActorTracker::new(&d);
+    // An acronym mention before a dictionary hit inside a new body name: no panic.
+    find_names(
+        &mut t,
+        "The UN Support Mission in Libya (UNSMIL) regretted the refusal.",
+    );
+    find_names(&mut t, "UNSMIL Libya Commission said it would try again.");
+    // Only a company suffix may be dropped from an earlier body's name.
+    let mut t = ActorTracker::new(&d);
+    find_names(
+        &mut t,
+        "The Supreme Court Bar Association criticised the ruling.",
+    );
+    assert_eq!(
+        find_names(&mut t, "The Supreme Court said it would decide."),
+        ["Supreme Court"]
+    );
+    // A verb after a country is no body: "Kenya said police…".
+    assert_eq!(
+        find_names(&mut t, "Washington said police had opposed the plan."),
+        ["United States"]
+    );
+    // "said" without a quote before it is no inverted speech.
+    assert!(find_names(&mut t, "Analysts said Wall Street opposed the plan.").is_empty());
+    // A number that is no age.
+    assert!(
+        find_names(
+            &mut t,
+            "Protests spread across Santa Cruz, 12 people were hurt."
+        )
+        .is_empty()
+    );
+    // A headline in capitals that starts with an organisation is not masked; a lower-case
+    // agency in brackets is.
+    assert_eq!(
+        find_names(&mut t, "UN (Geneva) - The body rejected it."),
+        ["UN"]
+    );
+    assert!(mask_dateline("BERLIN, Nov 4 (dpa) - Text.").starts_with("   "));
+    // A name does not end with a particle.
+    assert_eq!(
+        find_names(&mut t, "\"No,\" said Jan Pieter Maria van Dam."),
+        ["Jan Pieter Maria"]
+    );
+}
+
+#[test]
+fn titles_speak_for_the_country_they_are_of_and_are_no_bodies() {
+    let d = world();
+    let mut t = ActorTracker::new(&d);
+    let m = t.find(
+        "Deputy Permanent Representative of the Netherlands to the UN Marit de Vries objected.",
+    );
+    assert_eq!(names(&t, &m), ["UN", "Marit de Vries"]);
+    assert_eq!(
+        t.actors[m[1].actor].affiliation.as_deref(),
+        Some("Netherlands")
+    );
+    assert!(
+        t.actors
+            .iter()
+            .all(|a| a.kind != ActorKind::Organisation || a.canonical == "UN")
+    );
+    let m = t.find("Iraq's ambassador to the UN, Wanjiru Kamau, said the text was unfair.");
+    assert_eq!(names(&t, &m), ["Iraq", "UN", "Wanjiru Kamau"]);
+}

@@ -1,0 +1,441 @@
+//! The actor tracker: finds the actors of one sentence after another by running the rules in a
+//! fixed order, and remembers them across the article (surnames, acronyms, the last person
+//! named) so later mentions resolve to the same actor.
+
+use super::apposition::untitled_speakers;
+use super::datelines::mask_dateline;
+use super::dictionary::{ActorKind, Dictionary};
+use super::organisations::{
+    bracketed_acronym, is_government_body, names_independent_body, organisation_names,
+};
+use super::pronouns::pronoun_subject;
+use super::span::{Span, overlaps, strictly_inside};
+use super::titles::{TitledName, titled_names};
+use super::words::COMPANY_SUFFIXES;
+use crate::text::{Token, tokenize};
+use serde::Serialize;
+use std::borrow::Cow;
+use std::collections::HashMap;
+
+/// An actor found in an article, with every surface form it was named by.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct FoundActor {
+    /// Canonical name.
+    pub canonical: String,
+    /// Kind of actor.
+    pub kind: ActorKind,
+    /// Whom the actor speaks for, if known.
+    pub affiliation: Option<String>,
+    /// Surface forms as written, in order of first appearance.
+    pub mentions: Vec<String>,
+}
+
+/// One mention of an actor in a sentence.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Mention {
+    /// Byte range within the sentence.
+    pub span: Span,
+    /// Index into [`ActorTracker::actors`].
+    pub actor: usize,
+    /// True when the mention is a pronoun resolved to the last person named.
+    pub pronoun: bool,
+}
+
+impl Mention {
+    /// A mention by name (not a pronoun).
+    fn named(span: Span, actor: usize) -> Self {
+        Mention {
+            span,
+            actor,
+            pronoun: false,
+        }
+    }
+}
+
+/// Whether any mention already found overlaps `span`.
+fn taken(found: &[Mention], span: &Span) -> bool {
+    found.iter().any(|m| overlaps(&m.span, span))
+}
+
+/// Finds actors sentence by sentence and remembers them across one article.
+#[derive(Debug)]
+pub struct ActorTracker<'d> {
+    dict: &'d Dictionary,
+    /// Every actor found so far, in order of first mention.
+    pub actors: Vec<FoundActor>,
+    by_canonical: HashMap<String, usize>,
+    by_surname: HashMap<String, usize>,
+    /// Acronyms given in brackets after a name, for later mentions.
+    by_acronym: HashMap<String, usize>,
+    last_person: Option<usize>,
+}
+
+impl<'d> ActorTracker<'d> {
+    /// A tracker for a new article.
+    pub fn new(dict: &'d Dictionary) -> Self {
+        ActorTracker {
+            dict,
+            actors: Vec::new(),
+            by_canonical: HashMap::new(),
+            by_surname: HashMap::new(),
+            by_acronym: HashMap::new(),
+            last_person: None,
+        }
+    }
+
+    fn register(
+        &mut self,
+        canonical: &str,
+        kind: ActorKind,
+        affiliation: Option<String>,
+        surface: &str,
+    ) -> usize {
+        let id = match self.by_canonical.get(canonical) {
+            Some(&id) => id,
+            None => {
+                self.actors.push(FoundActor {
+                    canonical: canonical.to_string(),
+                    kind,
+                    affiliation: affiliation.clone(),
+                    mentions: Vec::new(),
+                });
+                let id = self.actors.len() - 1;
+                self.by_canonical.insert(canonical.to_string(), id);
+                id
+            }
+        };
+        let actor = &mut self.actors[id];
+        if actor.affiliation.is_none() {
+            actor.affiliation = affiliation;
+        }
+        if !actor.mentions.iter().any(|m| m == surface) {
+            actor.mentions.push(surface.to_string());
+        }
+        if kind == ActorKind::Person
+            && let Some(surname) = canonical.split_whitespace().last()
+        {
+            self.by_surname.entry(surname.to_string()).or_insert(id);
+        }
+        id
+    }
+
+    /// The body named earlier in the article of which `name` is a shorter form: "Baitarani
+    /// Ferro Minerals" after "Baitarani Ferro Minerals Ltd".
+    /// Only a company suffix may be dropped: "Supreme Court" is not "Supreme Court Bar
+    /// Association".
+    fn earlier_body(&self, name: &str) -> Option<String> {
+        self.actors
+            .iter()
+            .find(|a| {
+                a.kind == ActorKind::Organisation
+                    && a.canonical.strip_prefix(name).is_some_and(|tail| {
+                        tail.strip_prefix(' ')
+                            .is_some_and(|t| COMPANY_SUFFIXES.contains(&t.trim_end_matches('.')))
+                    })
+            })
+            .map(|a| a.canonical.clone())
+    }
+
+    /// The canonical name of a person named `name`: the person already named with the same
+    /// surname, else the name itself.
+    fn person_canonical(&self, name: &str) -> String {
+        match name
+            .split_whitespace()
+            .last()
+            .and_then(|s| self.by_surname.get(s))
+        {
+            Some(&id) => self.actors[id].canonical.clone(),
+            None => name.to_string(),
+        }
+    }
+
+    /// Finds the actors named in `sentence` (the next sentence of the article).
+    ///
+    /// ```
+    /// let dict = stance::actors::Dictionary::builtin().unwrap();
+    /// let mut tracker = stance::actors::ActorTracker::new(&dict);
+    /// let m = tracker.find("Moscow backed the inquiry proposed by Foreign Minister Ana Ruiz.");
+    /// let names: Vec<_> = m.iter().map(|m| tracker.actors[m.actor].canonical.as_str()).collect();
+    /// assert_eq!(names, ["Russia", "Ana Ruiz"]);
+    /// ```
+    pub fn find(&mut self, sentence: &str) -> Vec<Mention> {
+        let masked = self.without_dateline(sentence);
+        let sentence: &str = &masked;
+        let tokens = tokenize(sentence);
+        let mut found: Vec<Mention> = Vec::new();
+        let mut dict_hits = self.dict.matches(sentence);
+        self.add_titled_people(sentence, &tokens, &mut dict_hits, &mut found);
+        self.add_dictionary_hits(sentence, dict_hits, &mut found);
+        self.add_known_names(sentence, &tokens, &mut found);
+        self.add_organisations(sentence, &tokens, &mut found);
+        self.add_untitled_people(sentence, &tokens, &mut found);
+        self.add_pronoun_subject(&tokens, &mut found);
+        found.sort_by_key(|m| m.span.start);
+        self.remember(sentence, &found);
+        found
+    }
+
+    /// The sentence with its dateline ("THE HAGUE, Nov 4 (AFP) - ") blanked out, byte for
+    /// byte: it names where the story was filed, not an actor (rule 10 of the annotation
+    /// guide). An all-capitals lead that starts with an organisation or a person ("NATO, EU
+    /// REJECT PLAN - …") is a headline, not a dateline.
+    fn without_dateline<'s>(&self, sentence: &'s str) -> Cow<'s, str> {
+        let lead = sentence.len() - sentence.trim_start().len();
+        let named_lead = self
+            .dict
+            .matches(sentence)
+            .iter()
+            .any(|(r, id)| r.start == lead && self.dict.actor(*id).kind != ActorKind::Country);
+        if named_lead {
+            sentence.into()
+        } else {
+            mask_dateline(sentence)
+        }
+    }
+
+    /// People introduced by a title. A demonym or country right before the title is the
+    /// person's affiliation, not a mention of the country ("Russian Foreign Minister X"); the
+    /// dictionary hits used up here are taken out of `dict_hits`.
+    fn add_titled_people(
+        &mut self,
+        sentence: &str,
+        tokens: &[Token],
+        dict_hits: &mut Vec<(Span, usize)>,
+        found: &mut Vec<Mention>,
+    ) {
+        for TitledName { name, title } in titled_names(sentence, tokens) {
+            let name_text = &sentence[name.clone()];
+            let affiliation = self.title_affiliation(sentence, &title, dict_hits);
+            let overlapping = dict_hits.iter().find(|(r, _)| overlaps(r, &name)).cloned();
+            match overlapping {
+                Some((r, id)) if self.dict.actor(id).kind == ActorKind::Person => {
+                    let info = self.dict.actor(id).clone();
+                    let aff = info.affiliation.clone().or(affiliation);
+                    let a = self.register(&info.canonical, info.kind, aff, &sentence[r.clone()]);
+                    found.push(Mention::named(r.clone(), a));
+                    dict_hits.retain(|(x, _)| *x != r);
+                }
+                Some(_) => {}
+                None => {
+                    let canonical = self.person_canonical(name_text);
+                    let a = self.register(&canonical, ActorKind::Person, affiliation, name_text);
+                    found.push(Mention::named(name, a));
+                }
+            }
+        }
+    }
+
+    /// Whom the holder of a title speaks for, taken out of `dict_hits`: a country right before
+    /// the title ("Russian Foreign Minister"), else a country the title is "of" ("Permanent
+    /// Representative of the Russian Federation to the UN").
+    fn title_affiliation(
+        &self,
+        sentence: &str,
+        title: &Span,
+        dict_hits: &mut Vec<(Span, usize)>,
+    ) -> Option<String> {
+        let is_country = |id: usize| self.dict.actor(id).kind == ActorKind::Country;
+        let pos = dict_hits
+            .iter()
+            .position(|(r, id)| {
+                r.end <= title.start
+                    && sentence[r.end..title.start].trim().is_empty()
+                    && is_country(*id)
+            })
+            .or_else(|| {
+                dict_hits.iter().position(|(r, id)| {
+                    title.start <= r.start
+                        && r.end <= title.end
+                        && is_country(*id)
+                        && (sentence[..r.start].ends_with(" of ")
+                            || sentence[..r.start].ends_with(" of the "))
+                })
+            })?;
+        let (_, id) = dict_hits.remove(pos);
+        Some(self.dict.actor(id).canonical.clone())
+    }
+
+    /// The dictionary's matches that no title took. "Kenyan parliament", "Dutch privacy
+    /// watchdog": a body that acts on its own account; the country is not the actor (rule 9
+    /// of the annotation guide).
+    fn add_dictionary_hits(
+        &mut self,
+        sentence: &str,
+        dict_hits: Vec<(Span, usize)>,
+        found: &mut Vec<Mention>,
+    ) {
+        for (r, id) in dict_hits {
+            if self.dict.actor(id).kind == ActorKind::Country
+                && names_independent_body(&sentence[r.end..])
+            {
+                continue;
+            }
+            if taken(found, &r) {
+                continue;
+            }
+            let info = self.dict.actor(id).clone();
+            let a = self.register(
+                &info.canonical,
+                info.kind,
+                info.affiliation.clone(),
+                &sentence[r.clone()],
+            );
+            found.push(Mention::named(r, a));
+        }
+    }
+
+    /// Surname-only mentions of people already named in this article, and acronyms given in
+    /// brackets after a name ("the UN Support Mission in Libya (UNSMIL)").
+    fn add_known_names(&mut self, sentence: &str, tokens: &[Token], found: &mut Vec<Mention>) {
+        for t in tokens {
+            let bracketed = sentence[..t.span.0].ends_with('(');
+            let known = match self.by_surname.get(t.text) {
+                Some(id) => Some(*id),
+                None if !bracketed => self.by_acronym.get(t.text).copied(),
+                None => None,
+            };
+            if let Some(id) = known {
+                let r = t.span.0..t.span.1;
+                if !taken(found, &r) {
+                    let (canonical, kind) =
+                        (self.actors[id].canonical.clone(), self.actors[id].kind);
+                    self.register(&canonical, kind, None, t.text);
+                    found.push(Mention::named(r, id));
+                }
+            }
+        }
+    }
+
+    /// Organisations not in the dictionary, recognised by an organisation word in their name.
+    /// A run that starts with a country's demonym is that country's organisation ("Colombian
+    /// Cycling Federation"), unless it is a government body, which speaks for the country.
+    fn add_organisations(&mut self, sentence: &str, tokens: &[Token], found: &mut Vec<Mention>) {
+        for mut r in organisation_names(sentence, tokens) {
+            let Some((affiliation, mut replaced)) = self.body_owner(sentence, &mut r, found) else {
+                continue;
+            };
+            replaced.sort_unstable();
+            for &k in replaced.iter().rev() {
+                found.remove(k);
+            }
+            let name = self
+                .earlier_body(&sentence[r.clone()])
+                .unwrap_or_else(|| sentence[r.clone()].to_string());
+            let a = self.register(
+                &name,
+                ActorKind::Organisation,
+                affiliation,
+                &sentence[r.clone()],
+            );
+            found.push(Mention::named(r, a));
+        }
+    }
+
+    /// Whom the body named at `r` belongs to, judged by the mentions already found inside it,
+    /// and which of them its name replaces; `None` when the run names no new body. Inside a
+    /// longer name, countries and organisations are whom the body belongs to: "Colombian
+    /// Cycling Federation", "Iraq's Independent High Electoral Commission", "UN Support Mission
+    /// in Libya". People are not. The owner's possessive is trimmed off the front of `r`.
+    fn body_owner(
+        &self,
+        sentence: &str,
+        r: &mut Span,
+        found: &[Mention],
+    ) -> Option<(Option<String>, Vec<usize>)> {
+        let mut inside: Vec<usize> = (0..found.len())
+            .filter(|&k| overlaps(&found[k].span, r))
+            .collect();
+        inside.sort_by_key(|&k| found[k].span.start);
+        let Some(&first) = inside.first() else {
+            return Some((None, inside));
+        };
+        let no_people = inside
+            .iter()
+            .all(|&k| self.actors[found[k].actor].kind != ActorKind::Person);
+        let all_inside = inside.iter().all(|&k| strictly_inside(&found[k].span, r));
+        let owner = &self.actors[found[first].actor];
+        let by_country = owner.kind == ActorKind::Country;
+        let first_span = &found[first].span;
+        // An organisation owns the body only as the name's first word, and "the UN and
+        // International Organization for Migration" are two.
+        if !(no_people && all_inside)
+            || (!by_country
+                && (first_span.start != r.start
+                    || sentence[first_span.end..r.end].contains(" and ")))
+        {
+            return None;
+        }
+        // "Iraq's Independent High Electoral Commission": the owner's possessive is not part
+        // of the body's name.
+        let after = &sentence[first_span.end..r.end];
+        if first_span.start == r.start {
+            for p in ["'s ", "’s "] {
+                if let Some(rest) = after.strip_prefix(p) {
+                    r.start = r.end - rest.len();
+                }
+            }
+        }
+        if by_country && is_government_body(&sentence[r.clone()]) {
+            return None;
+        }
+        Some((Some(owner.canonical.clone()), inside))
+    }
+
+    /// People who speak without a title ("Ramón Ibarra, who edited…"); a shorter form of a
+    /// body named earlier is that body.
+    fn add_untitled_people(&mut self, sentence: &str, tokens: &[Token], found: &mut Vec<Mention>) {
+        for r in untitled_speakers(sentence, tokens) {
+            if taken(found, &r) {
+                continue;
+            }
+            let name = sentence[r.clone()].to_string();
+            if let Some(body) = self.earlier_body(&name) {
+                let a = self.register(&body, ActorKind::Organisation, None, &name);
+                found.push(Mention::named(r, a));
+                continue;
+            }
+            let canonical = self.person_canonical(&name);
+            let a = self.register(&canonical, ActorKind::Person, None, &name);
+            found.push(Mention::named(r, a));
+        }
+    }
+
+    /// "He said…" with no person named: the last person named speaks.
+    fn add_pronoun_subject(&self, tokens: &[Token], found: &mut Vec<Mention>) {
+        let has_person = found
+            .iter()
+            .any(|m| self.actors[m.actor].kind == ActorKind::Person);
+        if !has_person
+            && let Some(p) = self.last_person
+            && let Some(t) = pronoun_subject(tokens)
+        {
+            found.push(Mention {
+                span: t.span.0..t.span.1,
+                actor: p,
+                pronoun: true,
+            });
+        }
+    }
+
+    /// Remembers, for the sentences to come, the acronyms given in brackets after the bodies
+    /// of `found` (sorted by position) and the last person named.
+    fn remember(&mut self, sentence: &str, found: &[Mention]) {
+        for m in found {
+            if self.actors[m.actor].kind == ActorKind::Person || m.pronoun {
+                continue;
+            }
+            if let Some(acronym) = bracketed_acronym(&sentence[m.span.end..]) {
+                self.by_acronym
+                    .entry(acronym.to_string())
+                    .or_insert(m.actor);
+            }
+        }
+        if let Some(m) = found
+            .iter()
+            .rev()
+            .find(|m| self.actors[m.actor].kind == ActorKind::Person)
+        {
+            self.last_person = Some(m.actor);
+        }
+    }
+}
