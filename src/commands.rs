@@ -164,17 +164,30 @@ pub fn train(cfg: &TrainConfig) -> Result<TrainSummary> {
     let groups = encode_groups(&data.examples);
     let mut options = cfg.options.clone();
     let mut tuning = Vec::new();
-    if cfg.tune {
+    let mut warnings = data.warnings;
+    let tune_folds = cfg.tune.then(|| {
+        scarce_folds(
+            &y,
+            &groups,
+            TUNING_FOLDS,
+            "tuning cross-validation",
+            &mut warnings,
+        )
+    });
+    if let Some(k) = tune_folds.flatten() {
         let grid = tuning_grid(&options);
         let pb = progress(grid.len() as u64, "tuning", cfg.quiet);
-        tuning = tune(&inputs, &y, &groups, &labels, &grid, 5, |_| pb.inc(1))?;
+        tuning = tune(&inputs, &y, &groups, &labels, &grid, k, |_| pb.inc(1))?;
         pb.finish_and_clear();
         options = tuning[0].options.clone();
     }
     let mut held_out = Vec::new();
-    if cfg.validation > 0.0 {
-        // Hold out whole articles: one fold of a grouped split of about the asked size.
-        let k = ((1.0 / cfg.validation).round() as usize).max(2);
+    // Hold out whole articles: one fold of a grouped split of about the asked size, or of
+    // fewer folds when a label is too rare for that many.
+    let wanted = (cfg.validation > 0.0).then(|| ((1.0 / cfg.validation).round() as usize).max(2));
+    if let Some(k) =
+        wanted.and_then(|w| scarce_folds(&y, &groups, w, "validation split", &mut warnings))
+    {
         let folds = crate::eval::stratified_group_folds(&y, &groups, k, options.seed)?;
         let (va, tr): (Vec<usize>, Vec<usize>) = (0..y.len()).partition(|&i| folds[i] == 0);
         let pick = |idx: &[usize]| -> (Vec<ActorSentence>, Vec<usize>) {
@@ -222,8 +235,43 @@ pub fn train(cfg: &TrainConfig) -> Result<TrainSummary> {
         seconds: start.elapsed().as_secs_f64(),
         held_out,
         options,
-        warnings: data.warnings,
+        warnings,
     })
+}
+
+/// Folds of grouped stratified cross-validation used by tuning.
+const TUNING_FOLDS: usize = 5;
+
+/// How many folds the data allows for a grouped stratified split, up to `wanted`: no more than
+/// the rarest label has rows, nor than there are groups. Fewer than asked: a warning; fewer
+/// than 2: `None` (no split) and a warning.
+fn scarce_folds(
+    y: &[usize],
+    groups: &[usize],
+    wanted: usize,
+    what: &str,
+    warnings: &mut Vec<String>,
+) -> Option<usize> {
+    let mut per_label: BTreeMap<usize, usize> = BTreeMap::new();
+    y.iter()
+        .for_each(|&c| *per_label.entry(c).or_default() += 1);
+    let rarest = per_label.values().copied().min().unwrap_or(0);
+    let ngroups = groups.iter().collect::<BTreeSet<_>>().len();
+    let k = wanted.min(rarest).min(ngroups);
+    let why = if rarest <= ngroups {
+        format!("the rarest label has only {rarest} row(s)")
+    } else {
+        format!("the rows come from only {ngroups} article(s)")
+    };
+    if k < 2 {
+        warnings.push(format!("no {what}: {why}, too few for 2 folds"));
+        None
+    } else {
+        if k < wanted {
+            warnings.push(format!("{what} with {k} folds instead of {wanted}: {why}"));
+        }
+        Some(k)
+    }
 }
 
 /// Output formats of `stance classify`.
@@ -701,5 +749,39 @@ pub fn inspect(model: &Classifier, top: usize) -> ModelReport {
         features: d,
         training: model.training.clone(),
         top_features,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn scarce_labels_or_groups_mean_fewer_folds_or_none() {
+        let mut w = Vec::new();
+        let y = [0, 0, 0, 1, 1, 1, 1];
+        let groups: Vec<usize> = (0..7).collect();
+        assert_eq!(scarce_folds(&y, &groups, 2, "split", &mut w), Some(2));
+        assert!(w.is_empty());
+        assert_eq!(scarce_folds(&y, &groups, 10, "split", &mut w), Some(3));
+        assert_eq!(
+            w,
+            ["split with 3 folds instead of 10: the rarest label has only 3 row(s)"]
+        );
+        w.clear();
+        assert_eq!(
+            scarce_folds(&y, &[0, 0, 0, 0, 1, 1, 1], 5, "split", &mut w),
+            Some(2)
+        );
+        assert!(w[0].contains("only 2 article(s)"), "{w:?}");
+        w.clear();
+        assert_eq!(
+            scarce_folds(&[0, 1, 1], &[0, 1, 2], 5, "split", &mut w),
+            None
+        );
+        assert!(
+            w[0].starts_with("no split: the rarest label has only 1 row(s)"),
+            "{w:?}"
+        );
     }
 }

@@ -869,3 +869,46 @@ fn sentence_embeddings_train_classify_and_are_required_by_their_models() {
     );
     assert!(!dir.path().join("w.json").exists());
 }
+
+#[test]
+fn small_data_trains_with_fewer_validation_folds_or_none() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut csv = String::from("text,actor,stance\n");
+    let countries = ["Peru", "Chad", "Fiji", "Laos", "Oman", "Togo"];
+    for c in countries {
+        csv += &format!("{c} backed the inquiry into the fire,{c},supports\n");
+        csv += &format!("{c} rejected the probe of the port,{c},opposes\n");
+    }
+    let p = dir.path().join("twelve.csv");
+    std::fs::write(&p, &csv).unwrap();
+    // 6 rows per label: the default 1/10 validation split needs 10, so 6 folds are used.
+    let model = dir.path().join("twelve.json");
+    stance()
+        .args(["train", "--data"])
+        .arg(&p)
+        .arg("--out")
+        .arg(&model)
+        .assert()
+        .success()
+        .stderr(predicate::str::contains(
+            "warning: validation split with 6 folds instead of 10",
+        ))
+        .stdout(predicate::str::contains("rows 12"))
+        .stdout(predicate::str::contains("1/6 of the rows"));
+    assert!(model.exists());
+    // One row of a label: no validation split at all, still a model.
+    std::fs::write(&p, csv + "Mali vetoed the audit,Mali,regrets\n").unwrap();
+    stance()
+        .args(["train", "--tune", "--data"])
+        .arg(&p)
+        .arg("--out")
+        .arg(dir.path().join("thirteen.json"))
+        .assert()
+        .success()
+        .stderr(predicate::str::contains("warning: no validation split"))
+        .stderr(predicate::str::contains(
+            "warning: no tuning cross-validation",
+        ))
+        .stderr(predicate::str::contains("only 1 row(s)"));
+    assert!(dir.path().join("thirteen.json").exists());
+}
