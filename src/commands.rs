@@ -9,17 +9,21 @@ use std::path::{Path, PathBuf};
 use std::time::Instant;
 
 use crate::actors::Dictionary;
-use crate::article::{Analyzer, ArticleResult, CSV_HEADER};
+use crate::article::{Analyzer, ArticleResult};
 use crate::classifier::{
     Classifier, HeldOutScore, TrainOptions, data_hash, encode_groups, encode_labels, prepare,
     prepare_without_others,
 };
+use crate::dump::{DumpFormat, DumpOptions};
 use crate::error::{Result, StanceError};
 use crate::eval::errors::{ArticleActors, ErrorTable, error_table, pair_f1_interval};
 use crate::eval::{Metrics, cross_validate, pair_scores, tune, tuning_grid};
 use crate::features::ActorSentence;
 use crate::io::{CsvOptions, load_labelled};
 use crate::report::ScoredRow;
+use crate::stream::{
+    RESERVED_FIELDS, RecordWriter, StreamEvent, StreamOptions, StreamSummary, classify_records,
+};
 
 /// A progress bar on a terminal, hidden otherwise or when `quiet`.
 pub fn progress(len: u64, what: &str, quiet: bool) -> ProgressBar {
@@ -29,6 +33,19 @@ pub fn progress(len: u64, what: &str, quiet: bool) -> ProgressBar {
     let pb = ProgressBar::new(len);
     if let Ok(style) = ProgressStyle::with_template("{msg:>12} [{bar:30}] {pos}/{len} {elapsed}") {
         pb.set_style(style.progress_chars("=> "));
+    }
+    pb.set_message(what.to_string());
+    pb
+}
+
+/// A running count on a terminal (for inputs of unknown length), hidden otherwise.
+pub fn counter(what: &str, quiet: bool) -> ProgressBar {
+    if quiet || !std::io::stderr().is_terminal() {
+        return ProgressBar::hidden();
+    }
+    let pb = ProgressBar::new_spinner();
+    if let Ok(style) = ProgressStyle::with_template("{msg:>12} {pos} {elapsed}") {
+        pb.set_style(style);
     }
     pb.set_message(what.to_string());
     pb
@@ -287,10 +304,15 @@ pub enum ClassifyFormat {
     Html,
 }
 
-/// Articles to read: files, directories (their files, sorted), or `-` for stdin.
-pub fn expand_inputs(inputs: &[PathBuf]) -> Result<Vec<PathBuf>> {
+/// Inputs to read, each with its format: files, directories (their files, sorted), or `-` for
+/// stdin. Without a `format`, a named file's is guessed from its name
+/// ([`DumpFormat::from_path`]) while the files found in a directory are plain articles.
+pub fn expand_inputs(
+    inputs: &[PathBuf],
+    format: Option<DumpFormat>,
+) -> Result<Vec<(PathBuf, DumpFormat)>> {
     if inputs.is_empty() {
-        return Ok(vec![PathBuf::from("-")]);
+        return Ok(vec![("-".into(), format.unwrap_or(DumpFormat::Text))]);
     }
     let mut out = Vec::new();
     for p in inputs {
@@ -301,9 +323,12 @@ pub fn expand_inputs(inputs: &[PathBuf]) -> Result<Vec<PathBuf>> {
                 .filter(|f| f.is_file())
                 .collect();
             files.sort();
-            out.extend(files);
+            out.extend((files.into_iter()).map(|f| (f, format.unwrap_or(DumpFormat::Text))));
         } else {
-            out.push(p.clone());
+            out.push((
+                p.clone(),
+                format.unwrap_or_else(|| DumpFormat::from_path(p)),
+            ));
         }
     }
     Ok(out)
@@ -325,87 +350,61 @@ pub fn read_article(path: &Path) -> Result<String> {
     })
 }
 
-/// Classifies each article in turn and writes results as it goes (one article in memory at a time).
+/// Settings of `stance classify`.
+#[derive(Debug, Clone)]
+pub struct ClassifyConfig {
+    /// Files (plain articles or dumps), directories, or `-` for stdin; none means stdin.
+    pub inputs: Vec<PathBuf>,
+    /// Output format.
+    pub format: ClassifyFormat,
+    /// How to read dumps.
+    pub dump: DumpOptions,
+    /// Chunk size and whether to skip malformed records.
+    pub stream: StreamOptions,
+    /// No progress bars.
+    pub quiet: bool,
+}
+
+/// Classifies articles and dumps, writing results as it goes, a chunk of articles in memory at
+/// a time; skipped records are reported to `on_skip`.
 pub fn classify(
     analyzer: &Analyzer,
-    inputs: &[PathBuf],
-    format: ClassifyFormat,
+    cfg: &ClassifyConfig,
     out: &mut dyn Write,
-    quiet: bool,
-) -> Result<usize> {
-    let files = expand_inputs(inputs)?;
-    let pb = progress(files.len() as u64, "classify", quiet || files.len() < 2);
-    let io_err = |e: std::io::Error| StanceError::io("<stdout>", e);
-    let csv_err = |e: csv::Error| StanceError::Data(format!("writing CSV: {e}"));
-    enum Sink<'w> {
-        Csv(Box<csv::Writer<&'w mut dyn Write>>),
-        Plain(&'w mut dyn Write),
+    on_skip: &mut dyn FnMut(&StanceError),
+) -> Result<StreamSummary> {
+    if let Some(f) = (cfg.dump.keep_fields.iter()).find(|f| RESERVED_FIELDS.contains(&f.as_str())) {
+        return Err(StanceError::Params(format!(
+            "--keep-fields {f:?}: the output already has a field of that name"
+        )));
     }
-    if format == ClassifyFormat::Html {
-        out.write_all(crate::report::html_head("stance").as_bytes())
-            .map_err(io_err)?;
-    }
-    let html = format == ClassifyFormat::Html;
-    let mut sink = if format == ClassifyFormat::Csv {
-        let mut w = csv::Writer::from_writer(out);
-        w.write_record(CSV_HEADER).map_err(csv_err)?;
-        Sink::Csv(Box::new(w))
+    let files = expand_inputs(&cfg.inputs, cfg.dump.format)?;
+    let only_articles = files.iter().all(|(_, f)| *f == DumpFormat::Text);
+    let pb = if only_articles {
+        progress(files.len() as u64, "classify", cfg.quiet || files.len() < 2)
     } else {
-        Sink::Plain(out)
+        counter("classify", cfg.quiet)
     };
-    // Articles are analysed a small batch at a time in parallel and written in input order:
-    // memory stays bounded by the batch, not the input.
-    let batch = 4 * rayon::current_num_threads().max(1);
-    let results = files.chunks(batch).flat_map(|chunk| {
-        use rayon::prelude::*;
-        let done: Vec<Result<ArticleResult>> = chunk
-            .par_iter()
-            .map(|path| {
-                let text = read_article(path)?;
-                let name = if path == Path::new("-") {
-                    "-".to_string()
-                } else {
-                    path.display().to_string()
-                };
-                Ok(analyzer.analyze(&name, &text))
-            })
-            .collect();
-        done
-    });
-    for result in results {
-        let result = result?;
-        pb.inc(1);
-        match &mut sink {
-            Sink::Csv(w) => {
-                result.write_csv(w).map_err(csv_err)?;
-                w.flush().map_err(io_err)?;
-            }
-            Sink::Plain(out) if html => out
-                .write_all(crate::report::article_html(&result).as_bytes())
-                .map_err(io_err)?,
-            Sink::Plain(out) if matches!(format, ClassifyFormat::Table(_)) => {
-                let colour = format == ClassifyFormat::Table(true);
-                out.write_all(result.to_table(colour).as_bytes())
-                    .map_err(io_err)?
-            }
-            Sink::Plain(out) => {
-                serde_json::to_writer(&mut **out, &result)
-                    .map_err(|e| StanceError::Data(e.to_string()))?;
-                out.write_all(b"\n").map_err(io_err)?;
-            }
-        }
-    }
-    match sink {
-        Sink::Csv(mut w) => w.flush().map_err(io_err)?,
-        Sink::Plain(out) => {
-            if html {
-                out.write_all(crate::report::HTML_TAIL.as_bytes())
-                    .map_err(io_err)?;
-            }
-            out.flush().map_err(io_err)?
-        }
-    }
-    Ok(files.len())
+    let mut records = files
+        .iter()
+        .flat_map(|(p, f)| match crate::dump::open(p, *f, &cfg.dump) {
+            Ok(records) => records,
+            Err(e) => Box::new(std::iter::once(Err(e))),
+        });
+    let mut writer = RecordWriter::new(cfg.format, out, &cfg.dump.keep_fields)?;
+    let summary = classify_records(
+        analyzer,
+        &mut records,
+        &mut writer,
+        cfg.stream,
+        &mut |e| match e {
+            StreamEvent::Skipped(e) => on_skip(e),
+            StreamEvent::Written => pb.inc(1),
+        },
+    )?;
+    writer.finish()?;
+    pb.finish_and_clear();
+    Ok(summary)
 }
 
 /// Settings of `stance evaluate --data`.

@@ -25,6 +25,18 @@ pub enum StanceError {
         /// What was expected.
         message: String,
     },
+    /// One record of a news dump is malformed; the records after it can still be read.
+    #[error("{path}:{line}{col}: {message}", col = column.map(|c| format!(":{c}")).unwrap_or_default())]
+    Record {
+        /// The dump.
+        path: PathBuf,
+        /// 1-based line number (where the record starts, for CSV).
+        line: u64,
+        /// 1-based column: byte for JSON Lines, field for CSV, when known.
+        column: Option<usize>,
+        /// What is wrong.
+        message: String,
+    },
     /// A model file is not a valid `stance` model.
     #[error("{path}: not a usable stance model: {message}")]
     Model {
@@ -63,6 +75,20 @@ impl StanceError {
         message: impl Into<String>,
     ) -> Self {
         StanceError::Csv {
+            path: path.into(),
+            line,
+            column,
+            message: message.into(),
+        }
+    }
+    /// A malformed record at `line` (and `column`) of the dump `path`.
+    pub fn record(
+        path: impl Into<PathBuf>,
+        line: u64,
+        column: Option<usize>,
+        message: impl Into<String>,
+    ) -> Self {
+        StanceError::Record {
             path: path.into(),
             line,
             column,

@@ -4,12 +4,14 @@
 //! [`text`] (sentences, tokens) → [`actors`] (who is named) → [`features`] (actor-aware bag of
 //! words) → [`model`] (sparse multinomial logistic regression, linfa traits) → [`article`]
 //! (per-actor labels with evidence), with [`classifier`] tying features and model into a saved
-//! file, [`io`] for CSV and files, and [`eval`] for metrics and cross-validation.
+//! file, [`io`] for CSV and files, [`dump`] and [`stream`] for news dumps (JSON Lines, CSV) classified a
+//! chunk at a time, and [`eval`] for metrics and cross-validation.
 
 pub mod actors;
 pub mod article;
 pub mod classifier;
 pub mod commands;
+pub mod dump;
 pub mod embed;
 pub mod error;
 pub mod eval;
@@ -19,6 +21,7 @@ pub mod io;
 pub mod lbfgs;
 pub mod model;
 pub mod report;
+pub mod stream;
 pub mod text;
 
 pub use error::{Result, StanceError};

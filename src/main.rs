@@ -8,9 +8,11 @@ use std::path::PathBuf;
 
 use stance::article::Analyzer;
 use stance::classifier::TrainOptions;
-use stance::commands::{self, ClassifyFormat, EvaluateConfig, TrainConfig};
+use stance::commands::{self, ClassifyConfig, ClassifyFormat, EvaluateConfig, TrainConfig};
+use stance::dump::{DumpFormat, DumpOptions};
 use stance::features::{FeatureOptions, Weighting};
 use stance::io::CsvOptions;
+use stance::stream::StreamOptions;
 
 #[derive(Parser)]
 #[command(
@@ -126,7 +128,7 @@ struct CommonArgs {
     /// Extra actor dictionary (canonical,alias,kind,affiliation); repeatable.
     #[arg(long = "actors", value_name = "FILE")]
     actors: Vec<PathBuf>,
-    /// Replace invalid UTF-8 in CSV input instead of failing.
+    /// Replace invalid UTF-8 in CSV (and JSON Lines) input instead of failing.
     #[arg(long)]
     lossy: bool,
     /// No progress bars.
@@ -285,8 +287,41 @@ struct ClassifyArgs {
     /// Attach the features that drove each label (JSON: evidence[].explanation).
     #[arg(long)]
     explain: bool,
+    /// How inputs store articles (default: from the name of a file given, ignoring .gz:
+    /// .jsonl/.ndjson → jsonl, .csv → csv, else one plain article; the files of a directory are
+    /// plain articles). Gzip is decompressed on the fly.
+    #[arg(long, value_enum)]
+    input_format: Option<InputFormatArg>,
+    /// The field (JSON Lines) or column (CSV) holding each article's id.
+    #[arg(long, default_value = "id")]
+    id_field: String,
+    /// The field or column holding each article's text.
+    #[arg(long, default_value = "text")]
+    text_field: String,
+    /// Further input fields to pass through to the output, comma-separated.
+    #[arg(long, value_delimiter = ',', value_name = "FIELD,...")]
+    keep_fields: Vec<String>,
+    /// Skip malformed records with a warning each (and a count at the end) instead of stopping.
+    #[arg(long)]
+    skip_bad: bool,
+    /// Articles read and classified together (memory is bounded by this many articles).
+    #[arg(long, default_value_t = 256, value_name = "N")]
+    chunk: usize,
+    /// Write here instead of stdout (atomically: the file appears only when all went well).
+    #[arg(long, value_name = "FILE")]
+    out: Option<PathBuf>,
     #[command(flatten)]
     common: CommonArgs,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum InputFormatArg {
+    /// One JSON object per line.
+    Jsonl,
+    /// CSV with a header row.
+    Csv,
+    /// Each file is one article.
+    Text,
 }
 
 #[derive(Args)]
@@ -563,20 +598,57 @@ fn classify(a: ClassifyArgs) -> Result<()> {
         min_confidence: a.min_confidence,
         explain: if a.explain { 8 } else { 0 },
     };
-    // Colour only on a terminal, and never with NO_COLOR (https://no-color.org).
-    let colour = std::io::stdout().is_terminal()
-        && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
+    // Colour only on a terminal (not into --out), and never with NO_COLOR (https://no-color.org).
+    let terminal = a.out.is_none() && std::io::stdout().is_terminal();
+    let colour = terminal && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
     let format = match a.format {
         Some(FormatArg::Table) => ClassifyFormat::Table(colour),
         Some(FormatArg::Json) => ClassifyFormat::Json,
         Some(FormatArg::Csv) => ClassifyFormat::Csv,
         Some(FormatArg::Html) => ClassifyFormat::Html,
-        None if std::io::stdout().is_terminal() => ClassifyFormat::Table(colour),
+        None if terminal => ClassifyFormat::Table(colour),
         None => ClassifyFormat::Json,
     };
-    let stdout = std::io::stdout();
-    let mut out = std::io::BufWriter::new(stdout.lock());
-    commands::classify(&analyzer, &a.inputs, format, &mut out, a.common.quiet)?;
+    let cfg = ClassifyConfig {
+        inputs: a.inputs,
+        format,
+        dump: DumpOptions {
+            format: a.input_format.map(|f| match f {
+                InputFormatArg::Jsonl => DumpFormat::Jsonl,
+                InputFormatArg::Csv => DumpFormat::Csv,
+                InputFormatArg::Text => DumpFormat::Text,
+            }),
+            id_field: a.id_field,
+            text_field: a.text_field,
+            keep_fields: a.keep_fields,
+            lossy: a.common.lossy,
+        },
+        stream: StreamOptions {
+            chunk: a.chunk,
+            skip_bad: a.skip_bad,
+        },
+        quiet: a.common.quiet,
+    };
+    let mut warn = |e: &stance::StanceError| eprintln!("warning: skipped {e}");
+    let summary = match &a.out {
+        Some(path) => {
+            let mut file = stance::io::AtomicFile::create(path)?;
+            let summary = commands::classify(&analyzer, &cfg, &mut file, &mut warn)?;
+            file.commit()?;
+            summary
+        }
+        None => {
+            let stdout = std::io::stdout();
+            let mut out = std::io::BufWriter::new(stdout.lock());
+            commands::classify(&analyzer, &cfg, &mut out, &mut warn)?
+        }
+    };
+    if summary.skipped > 0 {
+        eprintln!(
+            "stance: skipped {} bad records; classified {} articles",
+            summary.skipped, summary.articles
+        );
+    }
     Ok(())
 }
 

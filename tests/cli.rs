@@ -96,7 +96,7 @@ fn train_then_classify_json_and_csv() {
         .assert()
         .success()
         .stdout(predicate::str::starts_with(
-            "article,actor,kind,overall_stance,sentence",
+            "id,article,actor,kind,overall_stance,sentence",
         ));
 }
 
