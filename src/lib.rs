@@ -5,6 +5,11 @@
 //! words) → [`model`] (sparse multinomial logistic regression, linfa traits) → [`article`]
 //! (per-actor labels with evidence), with [`classifier`] tying features and model into a saved
 //! file, [`io`] for CSV and files, and [`eval`] for metrics and cross-validation.
+//!
+//! The library never prints: long jobs report through [`progress::Progress`] and return their
+//! warnings. Cargo features: `cli` (default: the `stance` binary's dependencies, and `plots`
+//! for the HTML evaluation report) and `embeddings` (off by default: sentence encoders through
+//! candle; see [`embed`]).
 
 pub mod actors;
 pub mod article;
@@ -18,6 +23,7 @@ pub mod import;
 pub mod io;
 pub mod lbfgs;
 pub mod model;
+pub mod progress;
 pub mod report;
 pub mod text;
 

@@ -1,6 +1,9 @@
 //! `stance` command line: parses arguments and calls the library. Exit codes: 0 success,
 //! 1 error, 2 bad usage (clap).
 
+#[path = "cli/bars.rs"]
+mod bars;
+
 use anyhow::{Context, Result};
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use std::io::{IsTerminal, Write};
@@ -11,6 +14,8 @@ use stance::classifier::TrainOptions;
 use stance::commands::{self, ClassifyFormat, EvaluateConfig, TrainConfig};
 use stance::features::{FeatureOptions, Weighting};
 use stance::io::CsvOptions;
+
+use bars::Bars;
 
 #[derive(Parser)]
 #[command(
@@ -357,6 +362,13 @@ fn main() {
     }
 }
 
+/// The library's warnings, one line each on stderr.
+fn print_warnings(warnings: &[String]) {
+    for w in warnings {
+        eprintln!("warning: {w}");
+    }
+}
+
 fn is_broken_pipe(e: &anyhow::Error) -> bool {
     e.chain().any(|c| {
         c.downcast_ref::<std::io::Error>()
@@ -401,7 +413,8 @@ fn run(cli: Cli) -> Result<()> {
 fn explain(a: ExplainArgs) -> Result<()> {
     let model = commands::load_model(a.model.as_deref())?;
     let dict = commands::load_dictionary(&a.common.actors)?;
-    let e = commands::explain(&model, &dict, &a.text, &a.actor, a.top)?;
+    let (e, warnings) = commands::explain(&model, &dict, &a.text, &a.actor, a.top)?;
+    print_warnings(&warnings);
     let mut out = std::io::stdout().lock();
     match a.format {
         EvalFormat::Json => writeln!(out, "{}", serde_json::to_string(&e)?)?,
@@ -504,12 +517,9 @@ fn train(a: TrainArgs, encoder: Option<&stance::embed::SentenceEmbedder>) -> Res
         csv: CsvOptions {
             lossy: a.common.lossy,
         },
-        quiet: a.common.quiet,
     };
-    let summary = commands::train(&cfg)?;
-    for w in &summary.warnings {
-        eprintln!("warning: {w}");
-    }
+    let summary = commands::train(&cfg, &Bars::new(a.common.quiet))?;
+    print_warnings(&summary.warnings);
     print!("{}", summary.to_text(&a.out));
     Ok(())
 }
@@ -562,7 +572,9 @@ fn classify(a: ClassifyArgs) -> Result<()> {
     };
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
-    commands::classify(&analyzer, &a.inputs, format, &mut out, a.common.quiet)?;
+    let bars = Bars::new(a.common.quiet);
+    let summary = commands::classify(&analyzer, &a.inputs, format, &mut out, &bars)?;
+    print_warnings(&summary.warnings);
     Ok(())
 }
 
@@ -616,10 +628,11 @@ fn evaluate(a: EvaluateArgs) -> Result<()> {
         csv: CsvOptions {
             lossy: a.common.lossy,
         },
-        quiet: a.common.quiet,
         predictions: a.predictions,
     };
-    let (m, rows) = commands::evaluate(&model, &cfg)?;
+    let evaluation = commands::evaluate(&model, &cfg, &Bars::new(a.common.quiet))?;
+    print_warnings(&evaluation.warnings);
+    let (m, rows) = (evaluation.metrics, evaluation.rows);
     if let Some(path) = &a.report {
         let title = format!(
             "stance evaluation: {}",
