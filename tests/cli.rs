@@ -950,3 +950,30 @@ fn without_the_embeddings_feature_encoders_are_refused_naming_the_feature() {
     );
     assert!(!dir.path().join("e.json").exists());
 }
+
+#[test]
+fn train_help_groups_its_flags_under_headings() {
+    let out = stance().args(["train", "--help"]).assert().success();
+    let help = String::from_utf8(out.get_output().stdout.clone()).unwrap();
+    let at = |heading: &str| {
+        help.find(&format!("\n{heading}:\n"))
+            .unwrap_or_else(|| panic!("no heading {heading:?} in\n{help}"))
+    };
+    let headings = ["Data", "Features", "Learner", "Validation", "Output"].map(at);
+    assert!(headings.is_sorted(), "{help}");
+    // Each flag under its own heading.
+    for (flag, heading) in [
+        ("--data", 0),
+        ("--char-ngrams", 1),
+        ("--l2", 2),
+        ("--tune", 3),
+        ("--out", 4),
+    ] {
+        let pos = help.find(&format!("  {flag} ")).unwrap();
+        assert!(pos > headings[heading], "{flag}: {help}");
+        assert!(
+            headings.get(heading + 1).is_none_or(|&next| pos < next),
+            "{flag}"
+        );
+    }
+}
