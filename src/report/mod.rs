@@ -146,6 +146,15 @@ pub fn html_head(title: &str) -> String {
         escape(title)
     )
 }
+/// Start of a report page: head, the title as a heading, and the summary line (HTML).
+pub(crate) fn page_start(title: &str, summary: &str) -> String {
+    format!(
+        "{}<h1>{}</h1><p id=\"summary\">{summary}</p>",
+        html_head(title),
+        escape(title)
+    )
+}
+
 /// End of that page.
 pub const HTML_TAIL: &str = "</body></html>\n";
 
@@ -156,18 +165,11 @@ pub fn articles_html(
     scores: &crate::eval::PairScores,
     articles: &[ArticleResult],
 ) -> String {
-    let mut h = html_head(title);
-    let _ = write!(
-        h,
-        "<h1>{}</h1><p id=\"summary\">gold pairs {} · predicted {} · correct {} · precision <b>{:.3}</b> · recall <b>{:.3}</b> · F1 <b>{:.3}</b></p>",
-        escape(title),
-        scores.gold,
-        scores.predicted,
-        scores.correct,
-        scores.precision,
-        scores.recall,
-        scores.f1
+    let summary = format!(
+        "gold pairs {} · predicted {} · correct {} · precision <b>{:.3}</b> · recall <b>{:.3}</b> · F1 <b>{:.3}</b>",
+        scores.gold, scores.predicted, scores.correct, scores.precision, scores.recall, scores.f1
     );
+    let mut h = page_start(title, &summary);
     for (name, pairs) in [
         ("Missed (gold, not predicted)", &scores.missed),
         ("Spurious (predicted, not gold)", &scores.spurious),

@@ -4,7 +4,7 @@
 use plotters::prelude::*;
 use std::fmt::Write as _;
 
-use super::{HTML_TAIL, ScoredRow, escape, html_head, mark_mentions};
+use super::{HTML_TAIL, ScoredRow, escape, mark_mentions, page_start};
 use crate::eval::Metrics;
 
 /// Confusion matrix heat map as SVG.
@@ -112,15 +112,11 @@ pub fn reliability_svg(rows: &[ScoredRow], bins: usize) -> String {
 
 /// A self-contained HTML evaluation report.
 pub fn evaluation_html(title: &str, m: &Metrics, rows: &[ScoredRow], worst: usize) -> String {
-    let mut h = html_head(title);
-    let _ = write!(
-        h,
-        "<h1>{}</h1><p id=\"summary\">{} rows · accuracy <b>{:.3}</b> · macro-F1 <b>{:.3}</b></p>",
-        escape(title),
-        m.n,
-        m.accuracy,
-        m.macro_f1
+    let summary = format!(
+        "{} rows · accuracy <b>{:.3}</b> · macro-F1 <b>{:.3}</b>",
+        m.n, m.accuracy, m.macro_f1
     );
+    let mut h = page_start(title, &summary);
     h += "<h2>Per class</h2><table id=\"per-class\"><tr><th>label</th><th>precision</th><th>recall</th><th>F1</th><th>support</th></tr>";
     for (l, c) in &m.per_class {
         let _ = write!(
