@@ -790,6 +790,7 @@ mod tests {
         assert!(e.contains("does not fit its options"), "{e}");
     }
 
+    #[cfg(feature = "embeddings")]
     #[test]
     fn sentence_embeddings_are_features_that_round_trip_and_need_their_encoder() {
         let dir = tempfile::tempdir().unwrap();
