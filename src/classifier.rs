@@ -649,7 +649,11 @@ mod tests {
         }
     }
 
+    /// A tiny model with the options of format version 1 (none of the later feature families).
     fn tiny() -> Classifier {
+        let mut opts = TrainOptions::default();
+        opts.features.coordination = false;
+        opts.features.stems = false;
         let data = vec![
             ex("Paris vetoed the probe", "Paris", "opposes"),
             ex("Rome backed the probe", "Rome", "supports"),
@@ -659,7 +663,7 @@ mod tests {
         let dict = Dictionary::empty();
         let inputs = prepare(&data, &dict);
         let (labels, y) = encode_labels(&data);
-        Classifier::fit(&inputs, &y, &labels, "stance", &TrainOptions::default()).unwrap()
+        Classifier::fit(&inputs, &y, &labels, "stance", &opts).unwrap()
     }
 
     #[test]
@@ -788,8 +792,20 @@ mod tests {
         .unwrap_err()
         .to_string();
         assert!(e.contains("does not fit its options"), "{e}");
+        // Coordinated lists, proposal features and stems need version 4.
+        for set in [
+            |o: &mut FeatureOptions| o.coordination = true,
+            |o: &mut FeatureOptions| o.proposal = true,
+            |o: &mut FeatureOptions| o.stems = true,
+        ] {
+            let mut newer = plain.clone();
+            set(&mut newer.features);
+            let json = String::from_utf8(newer.to_json().unwrap()).unwrap();
+            assert!(json.contains("\"version\":4,"), "{json}");
+        }
     }
 
+    #[cfg(feature = "embeddings")]
     #[test]
     fn sentence_embeddings_are_features_that_round_trip_and_need_their_encoder() {
         let dir = tempfile::tempdir().unwrap();

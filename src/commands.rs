@@ -1,10 +1,9 @@
 //! The three jobs — train, classify, evaluate — as library calls; `main.rs` only parses
 //! arguments into these configs.
 
-use indicatif::{ProgressBar, ProgressStyle};
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet};
-use std::io::{IsTerminal, Write};
+use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
@@ -20,36 +19,11 @@ use crate::eval::errors::{ArticleActors, ErrorTable, error_table, pair_f1_interv
 use crate::eval::{Metrics, cross_validate, pair_scores, tune, tuning_grid};
 use crate::features::ActorSentence;
 use crate::io::{CsvOptions, load_labelled};
+use crate::progress::{Progress, stage};
 use crate::report::ScoredRow;
 use crate::stream::{
     RESERVED_FIELDS, RecordWriter, StreamEvent, StreamOptions, StreamSummary, classify_records,
 };
-
-/// A progress bar on a terminal, hidden otherwise or when `quiet`.
-pub fn progress(len: u64, what: &str, quiet: bool) -> ProgressBar {
-    if quiet || !std::io::stderr().is_terminal() {
-        return ProgressBar::hidden();
-    }
-    let pb = ProgressBar::new(len);
-    if let Ok(style) = ProgressStyle::with_template("{msg:>12} [{bar:30}] {pos}/{len} {elapsed}") {
-        pb.set_style(style.progress_chars("=> "));
-    }
-    pb.set_message(what.to_string());
-    pb
-}
-
-/// A running count on a terminal (for inputs of unknown length), hidden otherwise.
-pub fn counter(what: &str, quiet: bool) -> ProgressBar {
-    if quiet || !std::io::stderr().is_terminal() {
-        return ProgressBar::hidden();
-    }
-    let pb = ProgressBar::new_spinner();
-    if let Ok(style) = ProgressStyle::with_template("{msg:>12} {pos} {elapsed}") {
-        pb.set_style(style);
-    }
-    pb.set_message(what.to_string());
-    pb
-}
 
 /// Loads the shipped dictionary plus the user's files.
 pub fn load_dictionary(extra: &[PathBuf]) -> Result<Dictionary> {
@@ -89,8 +63,6 @@ pub struct TrainConfig {
     pub actors: Vec<PathBuf>,
     /// CSV options.
     pub csv: CsvOptions,
-    /// No progress bars.
-    pub quiet: bool,
 }
 
 /// What `stance train` reports.
@@ -108,7 +80,7 @@ pub struct TrainSummary {
     pub held_out: Vec<HeldOutScore>,
     /// Options used.
     pub options: TrainOptions,
-    /// Warnings about the data.
+    /// Warnings: about the data, and splits made smaller or skipped for scarce labels.
     pub warnings: Vec<String>,
 }
 
@@ -149,8 +121,9 @@ impl TrainSummary {
     }
 }
 
-/// Trains and saves a model; the model file appears only when everything succeeded.
-pub fn train(cfg: &TrainConfig) -> Result<TrainSummary> {
+/// Trains and saves a model; the model file appears only when everything succeeded. Tuning
+/// and cross-validation report their progress to `progress`.
+pub fn train(cfg: &TrainConfig, progress: &dyn Progress) -> Result<TrainSummary> {
     let start = Instant::now();
     cfg.options.features.validate()?;
     if !(0.0..0.9).contains(&cfg.validation) {
@@ -193,9 +166,9 @@ pub fn train(cfg: &TrainConfig) -> Result<TrainSummary> {
     });
     if let Some(k) = tune_folds.flatten() {
         let grid = tuning_grid(&options);
-        let pb = progress(grid.len() as u64, "tuning", cfg.quiet);
-        tuning = tune(&inputs, &y, &groups, &labels, &grid, k, |_| pb.inc(1))?;
-        pb.finish_and_clear();
+        tuning = stage(progress, "tuning", grid.len() as u64, |step| {
+            tune(&inputs, &y, &groups, &labels, &grid, k, |_| step())
+        })?;
         options = tuning[0].options.clone();
     }
     let mut held_out = Vec::new();
@@ -230,9 +203,9 @@ pub fn train(cfg: &TrainConfig) -> Result<TrainSummary> {
         });
     }
     if let Some(k) = cfg.cv {
-        let pb = progress(k as u64, "cross-val", cfg.quiet);
-        let m = cross_validate(&inputs, &y, &groups, &labels, &options, k, |_| pb.inc(1))?;
-        pb.finish_and_clear();
+        let m = stage(progress, "cross-val", k as u64, |step| {
+            cross_validate(&inputs, &y, &groups, &labels, &options, k, |_| step())
+        })?;
         held_out.push(HeldOutScore {
             method: format!("stratified {k}-fold cross-validation, grouped by article"),
             rows: m.n,
@@ -245,6 +218,7 @@ pub fn train(cfg: &TrainConfig) -> Result<TrainSummary> {
     model.training.held_out = held_out.clone();
     model.training.tuning = tuning;
     model.save(&cfg.out)?;
+    warnings.extend(crate::embed::take_warnings());
     Ok(TrainSummary {
         rows: y.len(),
         label_counts: model.training.label_counts.clone(),
@@ -361,18 +335,29 @@ pub struct ClassifyConfig {
     pub dump: DumpOptions,
     /// Chunk size and whether to skip malformed records.
     pub stream: StreamOptions,
-    /// No progress bars.
-    pub quiet: bool,
+}
+
+/// What `classify` did.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ClassifySummary {
+    /// Articles classified and written.
+    pub articles: usize,
+    /// Malformed records skipped (with `skip_bad`).
+    pub skipped: usize,
+    /// Warnings (rows the sentence encoder could not read).
+    pub warnings: Vec<String>,
 }
 
 /// Classifies articles and dumps, writing results as it goes, a chunk of articles in memory at
-/// a time; skipped records are reported to `on_skip`.
+/// a time; skipped records are reported to `on_skip`, progress (one step per article) to
+/// `progress`.
 pub fn classify(
     analyzer: &Analyzer,
     cfg: &ClassifyConfig,
     out: &mut dyn Write,
     on_skip: &mut dyn FnMut(&StanceError),
-) -> Result<StreamSummary> {
+    progress: &dyn Progress,
+) -> Result<ClassifySummary> {
     if let Some(f) = (cfg.dump.keep_fields.iter()).find(|f| RESERVED_FIELDS.contains(&f.as_str())) {
         return Err(StanceError::Params(format!(
             "--keep-fields {f:?}: the output already has a field of that name"
@@ -380,31 +365,34 @@ pub fn classify(
     }
     let files = expand_inputs(&cfg.inputs, cfg.dump.format)?;
     let only_articles = files.iter().all(|(_, f)| *f == DumpFormat::Text);
-    let pb = if only_articles {
-        progress(files.len() as u64, "classify", cfg.quiet || files.len() < 2)
-    } else {
-        counter("classify", cfg.quiet)
-    };
-    let mut records = files
-        .iter()
-        .flat_map(|(p, f)| match crate::dump::open(p, *f, &cfg.dump) {
-            Ok(records) => records,
-            Err(e) => Box::new(std::iter::once(Err(e))),
-        });
-    let mut writer = RecordWriter::new(cfg.format, out, &cfg.dump.keep_fields)?;
-    let summary = classify_records(
-        analyzer,
-        &mut records,
-        &mut writer,
-        cfg.stream,
-        &mut |e| match e {
-            StreamEvent::Skipped(e) => on_skip(e),
-            StreamEvent::Written => pb.inc(1),
-        },
-    )?;
-    writer.finish()?;
-    pb.finish_and_clear();
-    Ok(summary)
+    // A known number of steps for plain articles; 0 (a count without a bar) for dumps.
+    let steps = if only_articles { files.len() as u64 } else { 0 };
+    let summary = stage(progress, "classify", steps, |step| -> Result<StreamSummary> {
+        let mut records = files
+            .iter()
+            .flat_map(|(p, f)| match crate::dump::open(p, *f, &cfg.dump) {
+                Ok(records) => records,
+                Err(e) => Box::new(std::iter::once(Err(e))),
+            });
+        let mut writer = RecordWriter::new(cfg.format, out, &cfg.dump.keep_fields)?;
+        let summary = classify_records(
+            analyzer,
+            &mut records,
+            &mut writer,
+            cfg.stream,
+            &mut |e| match e {
+                StreamEvent::Skipped(e) => on_skip(e),
+                StreamEvent::Written => step(),
+            },
+        )?;
+        writer.finish()?;
+        Ok(summary)
+    })?;
+    Ok(ClassifySummary {
+        articles: summary.articles,
+        skipped: summary.skipped,
+        warnings: crate::embed::take_warnings(),
+    })
 }
 
 /// Settings of `stance evaluate --data`.
@@ -420,24 +408,34 @@ pub struct EvaluateConfig {
     pub actors: Vec<PathBuf>,
     /// CSV options.
     pub csv: CsvOptions,
-    /// No progress bars.
-    pub quiet: bool,
     /// Write every scored row (out-of-fold under `cv`) with its probabilities to this CSV.
     pub predictions: Option<PathBuf>,
 }
 
-/// Scores `model` on labelled data, or cross-validates its training recipe there; returns the
-/// metrics and every scored row (for reports).
-pub fn evaluate(model: &Classifier, cfg: &EvaluateConfig) -> Result<(Metrics, Vec<ScoredRow>)> {
+/// What `evaluate` found.
+#[derive(Debug, Clone)]
+pub struct Evaluation {
+    /// The scores.
+    pub metrics: Metrics,
+    /// Every scored row (for reports).
+    pub rows: Vec<ScoredRow>,
+    /// Warnings about the data (and rows the sentence encoder could not read).
+    pub warnings: Vec<String>,
+}
+
+/// Scores `model` on labelled data, or cross-validates its training recipe there (reporting
+/// each fold to `progress`).
+pub fn evaluate(
+    model: &Classifier,
+    cfg: &EvaluateConfig,
+    progress: &dyn Progress,
+) -> Result<Evaluation> {
     let dict = load_dictionary(&cfg.actors)?;
     let label = cfg
         .label
         .clone()
         .unwrap_or_else(|| model.label_column.clone());
     let data = load_labelled(&cfg.data, &label, cfg.csv)?;
-    for w in &data.warnings {
-        eprintln!("warning: {w}");
-    }
     let inputs = if model.features.actor_aware {
         prepare(&data.examples, &dict)
     } else {
@@ -446,17 +444,10 @@ pub fn evaluate(model: &Classifier, cfg: &EvaluateConfig) -> Result<(Metrics, Ve
     let (labels, y, predicted) = if let Some(k) = cfg.cv {
         let (labels, y) = encode_labels(&data.examples);
         let groups = encode_groups(&data.examples);
-        let pb = progress(k as u64, "cross-val", cfg.quiet);
-        let p = crate::eval::cross_val_predict(
-            &inputs,
-            &y,
-            &groups,
-            &labels,
-            &model.training.options,
-            k,
-            |_| pb.inc(1),
-        );
-        pb.finish_and_clear();
+        let options = &model.training.options;
+        let p = stage(progress, "cross-val", k as u64, |step| {
+            crate::eval::cross_val_predict(&inputs, &y, &groups, &labels, options, k, |_| step())
+        });
         let p: Vec<(usize, Vec<f64>, Option<usize>)> = p?
             .into_iter()
             .map(|o| (o.label, o.probabilities, Some(o.fold)))
@@ -513,7 +504,13 @@ pub fn evaluate(model: &Classifier, cfg: &EvaluateConfig) -> Result<(Metrics, Ve
     if let Some(path) = &cfg.predictions {
         write_predictions(path, &labels, &rows)?;
     }
-    Ok((Metrics::compute(&labels, &y, &pred), rows))
+    let mut warnings = data.warnings;
+    warnings.extend(crate::embed::take_warnings());
+    Ok(Evaluation {
+        metrics: Metrics::compute(&labels, &y, &pred),
+        rows,
+        warnings,
+    })
 }
 
 /// Writes one CSV row per scored row: `file,line,text,actor,truth,predicted,confidence`, then
@@ -639,16 +636,17 @@ pub fn evaluate_articles(
     Ok((evaluation, results))
 }
 
-/// Explains the label of one (sentence, actor), with other actors found by the dictionary.
+/// Explains the label of one (sentence, actor), with other actors found by the dictionary;
+/// also returns warnings (an actor absent from the text).
 pub fn explain(
     model: &Classifier,
     dict: &Dictionary,
     text: &str,
     actor: &str,
     top: usize,
-) -> Result<crate::classifier::Explanation> {
+) -> Result<(crate::classifier::Explanation, Vec<String>)> {
     if text.trim().is_empty() {
-        return Err(StanceError::Params("--text is empty".into()));
+        return Err(StanceError::Params("the text to explain is empty".into()));
     }
     let others: Vec<_> = crate::actors::ActorTracker::new(dict)
         .find(text)
@@ -656,12 +654,15 @@ pub fn explain(
         .map(|m| m.span)
         .collect();
     let input = ActorSentence::locate(text, actor, &others);
+    let mut warnings = Vec::new();
     if input.actor.is_empty() {
-        eprintln!(
-            "warning: {actor:?} does not occur in the text; explaining it as an absent actor"
-        );
+        warnings.push(format!(
+            "{actor:?} does not occur in the text; explaining it as an absent actor"
+        ));
     }
-    Ok(model.explain(&input, top))
+    let explanation = model.explain(&input, top);
+    warnings.extend(crate::embed::take_warnings());
+    Ok((explanation, warnings))
 }
 
 /// What `stance inspect` shows.

@@ -4,8 +4,13 @@
 //! [`text`] (sentences, tokens) → [`actors`] (who is named) → [`features`] (actor-aware bag of
 //! words) → [`model`] (sparse multinomial logistic regression, linfa traits) → [`article`]
 //! (per-actor labels with evidence), with [`classifier`] tying features and model into a saved
-//! file, [`io`] for CSV and files, [`dump`] and [`stream`] for news dumps (JSON Lines, CSV) classified a
-//! chunk at a time, and [`eval`] for metrics and cross-validation.
+//! file, [`io`] for CSV and files, [`dump`] and [`stream`] for news dumps (JSON Lines, CSV)
+//! classified a chunk at a time, and [`eval`] for metrics and cross-validation.
+//!
+//! The library never prints: long jobs report through [`progress::Progress`] and return their
+//! warnings. Cargo features: `cli` (default: the `stance` binary's dependencies, and `plots`
+//! for the HTML evaluation report) and `embeddings` (off by default: sentence encoders through
+//! candle; see [`embed`]).
 
 pub mod actors;
 pub mod article;
@@ -20,6 +25,7 @@ pub mod import;
 pub mod io;
 pub mod lbfgs;
 pub mod model;
+pub mod progress;
 pub mod report;
 pub mod stream;
 pub mod text;

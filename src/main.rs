@@ -1,6 +1,9 @@
 //! `stance` command line: parses arguments and calls the library. Exit codes: 0 success,
 //! 1 error, 2 bad usage (clap).
 
+#[path = "cli/bars.rs"]
+mod bars;
+
 use anyhow::{Context, Result};
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use std::io::{IsTerminal, Write};
@@ -13,6 +16,8 @@ use stance::dump::{DumpFormat, DumpOptions};
 use stance::features::{FeatureOptions, Weighting};
 use stance::io::CsvOptions;
 use stance::stream::StreamOptions;
+
+use bars::Bars;
 
 #[derive(Parser)]
 #[command(
@@ -126,71 +131,83 @@ enum ImportFormat {
 #[derive(Args)]
 struct CommonArgs {
     /// Extra actor dictionary (canonical,alias,kind,affiliation); repeatable.
-    #[arg(long = "actors", value_name = "FILE")]
+    #[arg(long = "actors", value_name = "FILE", help_heading = DATA)]
     actors: Vec<PathBuf>,
     /// Replace invalid UTF-8 in CSV (and JSON Lines) input instead of failing.
-    #[arg(long)]
+    #[arg(long, help_heading = DATA)]
     lossy: bool,
     /// No progress bars.
-    #[arg(long, short)]
+    #[arg(long, short, help_heading = OUTPUT)]
     quiet: bool,
 }
+
+/// Headings of `stance train --help`.
+const DATA: &str = "Data";
+const FEATURES: &str = "Features";
+const LEARNER: &str = "Learner";
+const VALIDATION: &str = "Validation";
+const OUTPUT: &str = "Output";
 
 #[derive(Args)]
 struct TrainArgs {
     /// Labelled CSV file; repeatable.
-    #[arg(long, required = true, value_name = "FILE.csv")]
+    #[arg(help_heading = DATA, long, required = true, value_name = "FILE.csv")]
     data: Vec<PathBuf>,
-    /// Where to write the model (written atomically): JSON, or the compact binary form when
-    /// the name ends in `.bin`.
-    #[arg(long, value_name = "MODEL.json")]
-    out: PathBuf,
     /// The column to learn.
-    #[arg(long, default_value = "stance")]
+    #[arg(help_heading = DATA, long, default_value = "stance")]
     label: String,
     /// Word n-gram orders, e.g. 1-2.
-    #[arg(long, default_value = "1-2", value_parser = parse_range)]
+    #[arg(help_heading = FEATURES, long, default_value = "1-2", value_parser = parse_range)]
     word_ngrams: (usize, usize),
     /// Character n-gram orders within words, e.g. 3-5, or "off".
-    #[arg(long, default_value = "off", value_parser = parse_opt_range)]
+    #[arg(help_heading = FEATURES, long, default_value = "off", value_parser = parse_opt_range)]
     char_ngrams: CharNgrams,
     /// Words on each side of the actor marked by side.
-    #[arg(long, default_value_t = 5)]
+    #[arg(help_heading = FEATURES, long, default_value_t = 5)]
     window: usize,
     /// Number of χ²-selected cue words located relative to the actor (0 = off).
-    #[arg(long, default_value_t = 300)]
+    #[arg(help_heading = FEATURES, long, default_value_t = 300)]
     cues: usize,
-    /// When the actor is a topic absent from the text (a tweet's target), cross it with the words.
-    #[arg(long)]
-    target_cross: bool,
-    /// Character n-grams over the whole sentence, across word boundaries and punctuation.
-    #[arg(long)]
-    char_across: bool,
-    /// Normalise the character n-grams and the other features as two separate blocks.
-    #[arg(long)]
-    block_norm: bool,
-    /// When the actor is a topic (a tweet's target), words sharing its stem stand for it.
-    #[arg(long)]
-    target_overlap: bool,
-    /// With --target-cross: cross every feature, character n-grams included, with the topic.
-    #[arg(long)]
-    cross_all: bool,
-    /// Features for words within three tokens after a negation.
-    #[arg(long)]
-    negation: bool,
-    /// Reported-speech features: the actor speaks, is quoted, or is spoken about.
-    #[arg(long)]
-    speech: bool,
+    /// Drop features seen in fewer rows.
+    #[arg(help_heading = FEATURES, long, default_value_t = 2)]
+    min_count: u32,
+    /// Feature weighting.
+    #[arg(help_heading = FEATURES, long, value_enum, default_value = "tf-idf")]
+    weighting: WeightingArg,
+    /// Plain bag of words: do not mark the actor.
+    #[arg(help_heading = FEATURES, long)]
+    no_actor_features: bool,
     /// No role bigrams (word bigrams marked by whether the actor is named before or after the
     /// sentence's other actors; on by default).
-    #[arg(long)]
+    #[arg(help_heading = FEATURES, long)]
     no_role_bigrams: bool,
+    /// When the actor is a topic absent from the text (a tweet's target), cross it with the words.
+    #[arg(help_heading = FEATURES, long)]
+    target_cross: bool,
+    /// With --target-cross: cross every feature, character n-grams included, with the topic.
+    #[arg(help_heading = FEATURES, long)]
+    cross_all: bool,
+    /// When the actor is a topic (a tweet's target), words sharing its stem stand for it.
+    #[arg(help_heading = FEATURES, long)]
+    target_overlap: bool,
+    /// Character n-grams over the whole sentence, across word boundaries and punctuation.
+    #[arg(help_heading = FEATURES, long)]
+    char_across: bool,
+    /// Normalise the character n-grams and the other features as two separate blocks.
+    #[arg(help_heading = FEATURES, long)]
+    block_norm: bool,
+    /// Features for words within three tokens after a negation.
+    #[arg(help_heading = FEATURES, long)]
+    negation: bool,
+    /// Reported-speech features: the actor speaks, is quoted, or is spoken about.
+    #[arg(help_heading = FEATURES, long)]
+    speech: bool,
     /// A sentiment lexicon (`word<TAB>score` lines, e.g. VADER's): where its words stand
     /// relative to the actor becomes features; stored in the model.
-    #[arg(long, value_name = "FILE")]
+    #[arg(help_heading = FEATURES, long, value_name = "FILE")]
     lexicon: Option<PathBuf>,
     /// Features for who the actor is (its name's words): a learned prior per recurring name.
-    #[arg(long)]
+    #[arg(help_heading = FEATURES, long)]
     actor_identity: bool,
     /// Do not read coordinated lists of actors ("Russia, China and Brazil") as one mention
     /// (on by default: each member gets the context of the whole list).
@@ -205,45 +222,41 @@ struct TrainArgs {
     no_stems: bool,
     /// With --embeddings DIR: the weight of the (unit-length) sentence embedding beside the
     /// unit-length n-gram vector.
-    #[arg(long, default_value_t = 1.0, value_name = "W")]
+    #[arg(help_heading = FEATURES, long, default_value_t = 1.0, value_name = "W")]
     embedding_weight: f32,
-    /// Drop features seen in fewer rows.
-    #[arg(long, default_value_t = 2)]
-    min_count: u32,
-    /// Feature weighting.
-    #[arg(long, value_enum, default_value = "tf-idf")]
-    weighting: WeightingArg,
-    /// Plain bag of words: do not mark the actor.
-    #[arg(long)]
-    no_actor_features: bool,
     /// L2 regularisation strength.
-    #[arg(long, default_value_t = 0.2)]
+    #[arg(help_heading = LEARNER, long, default_value_t = 0.2)]
     l2: f64,
-    /// Maximum optimiser iterations.
-    #[arg(long, default_value_t = 300)]
-    max_iter: u64,
-    /// Stop when the mean per-row gradient norm falls below this.
-    #[arg(long, default_value_t = 1e-3)]
-    tol: f64,
-    /// Do not weight classes by inverse frequency.
-    #[arg(long)]
-    unbalanced: bool,
     /// Naive-Bayes prior on the weights, 0 (plain L2) to 2: features that tell labels apart in
     /// the training rows are penalised less (NBSVM-style).
-    #[arg(long, default_value_t = 1.0)]
+    #[arg(help_heading = LEARNER, long, default_value_t = 1.0)]
     nb_prior: f64,
-    /// Seed for splits and folds.
-    #[arg(long, default_value_t = 42)]
-    seed: u64,
-    /// Choose options by stratified 5-fold cross-validation first.
-    #[arg(long)]
-    tune: bool,
-    /// Also record K-fold cross-validated scores in the model.
-    #[arg(long, value_name = "K")]
-    cv: Option<usize>,
-    /// Fraction held out for the validation score shown in the summary (0 to skip).
-    #[arg(long, default_value_t = 0.1)]
+    /// Do not weight classes by inverse frequency.
+    #[arg(help_heading = LEARNER, long)]
+    unbalanced: bool,
+    /// Maximum optimiser iterations.
+    #[arg(help_heading = LEARNER, long, default_value_t = 300)]
+    max_iter: u64,
+    /// Stop when the mean per-row gradient norm falls below this.
+    #[arg(help_heading = LEARNER, long, default_value_t = 1e-3)]
+    tol: f64,
+    /// Fraction held out for the validation score shown in the summary (0 to skip); smaller
+    /// splits, or none, with a warning when a label has too few rows for it.
+    #[arg(help_heading = VALIDATION, long, default_value_t = 0.1)]
     validation: f64,
+    /// Also record K-fold cross-validated scores in the model.
+    #[arg(help_heading = VALIDATION, long, value_name = "K")]
+    cv: Option<usize>,
+    /// Choose options by stratified 5-fold cross-validation first.
+    #[arg(help_heading = VALIDATION, long)]
+    tune: bool,
+    /// Seed for splits and folds.
+    #[arg(help_heading = VALIDATION, long, default_value_t = 42)]
+    seed: u64,
+    /// Where to write the model (written atomically): JSON, or the compact binary form when
+    /// the name ends in `.bin`.
+    #[arg(help_heading = OUTPUT, long, value_name = "MODEL.json")]
+    out: PathBuf,
     #[command(flatten)]
     common: CommonArgs,
 }
@@ -403,6 +416,13 @@ fn main() {
     }
 }
 
+/// The library's warnings, one line each on stderr.
+fn print_warnings(warnings: &[String]) {
+    for w in warnings {
+        eprintln!("warning: {w}");
+    }
+}
+
 fn is_broken_pipe(e: &anyhow::Error) -> bool {
     e.chain().any(|c| {
         c.downcast_ref::<std::io::Error>()
@@ -447,7 +467,8 @@ fn run(cli: Cli) -> Result<()> {
 fn explain(a: ExplainArgs) -> Result<()> {
     let model = commands::load_model(a.model.as_deref())?;
     let dict = commands::load_dictionary(&a.common.actors)?;
-    let e = commands::explain(&model, &dict, &a.text, &a.actor, a.top)?;
+    let (e, warnings) = commands::explain(&model, &dict, &a.text, &a.actor, a.top)?;
+    print_warnings(&warnings);
     let mut out = std::io::stdout().lock();
     match a.format {
         EvalFormat::Json => writeln!(out, "{}", serde_json::to_string(&e)?)?,
@@ -553,12 +574,9 @@ fn train(a: TrainArgs, encoder: Option<&stance::embed::SentenceEmbedder>) -> Res
         csv: CsvOptions {
             lossy: a.common.lossy,
         },
-        quiet: a.common.quiet,
     };
-    let summary = commands::train(&cfg)?;
-    for w in &summary.warnings {
-        eprintln!("warning: {w}");
-    }
+    let summary = commands::train(&cfg, &Bars::new(a.common.quiet))?;
+    print_warnings(&summary.warnings);
     print!("{}", summary.to_text(&a.out));
     Ok(())
 }
@@ -627,20 +645,20 @@ fn classify(a: ClassifyArgs) -> Result<()> {
             chunk: a.chunk,
             skip_bad: a.skip_bad,
         },
-        quiet: a.common.quiet,
     };
+    let bars = Bars::new(a.common.quiet);
     let mut warn = |e: &stance::StanceError| eprintln!("warning: skipped {e}");
     let summary = match &a.out {
         Some(path) => {
             let mut file = stance::io::AtomicFile::create(path)?;
-            let summary = commands::classify(&analyzer, &cfg, &mut file, &mut warn)?;
+            let summary = commands::classify(&analyzer, &cfg, &mut file, &mut warn, &bars)?;
             file.commit()?;
             summary
         }
         None => {
             let stdout = std::io::stdout();
             let mut out = std::io::BufWriter::new(stdout.lock());
-            commands::classify(&analyzer, &cfg, &mut out, &mut warn)?
+            commands::classify(&analyzer, &cfg, &mut out, &mut warn, &bars)?
         }
     };
     if summary.skipped > 0 {
@@ -649,6 +667,7 @@ fn classify(a: ClassifyArgs) -> Result<()> {
             summary.skipped, summary.articles
         );
     }
+    print_warnings(&summary.warnings);
     Ok(())
 }
 
@@ -710,10 +729,11 @@ fn evaluate(a: EvaluateArgs) -> Result<()> {
         csv: CsvOptions {
             lossy: a.common.lossy,
         },
-        quiet: a.common.quiet,
         predictions: a.predictions,
     };
-    let (m, rows) = commands::evaluate(&model, &cfg)?;
+    let evaluation = commands::evaluate(&model, &cfg, &Bars::new(a.common.quiet))?;
+    print_warnings(&evaluation.warnings);
+    let (m, rows) = (evaluation.metrics, evaluation.rows);
     if let Some(path) = &a.report {
         let title = format!(
             "stance evaluation: {}",

@@ -94,6 +94,20 @@ fn accuracy_benchmark_runs_end_to_end_on_a_slice() {
     std::fs::create_dir_all(data.join("newsmtsc")).unwrap();
     write_tweeteval(&data.join("tweeteval-stance"), &mut rng);
     write_newsmtsc(&data.join("newsmtsc"), &mut rng);
+    // A real-news development set of two short articles (the team's own sentences).
+    let real = data.join("real-news-dev");
+    std::fs::create_dir_all(&real).unwrap();
+    std::fs::write(
+        real.join("a1.txt"),
+        "Chile backed the inquiry on Monday. Peru rejected the inquiry.",
+    )
+    .unwrap();
+    std::fs::write(real.join("a2.txt"), "Kenya welcomed the mission.").unwrap();
+    std::fs::write(
+        real.join("gold.csv"),
+        "article,actor,stance\na1,Chile,supports\na1,Peru,opposes\na2,Kenya,supports\n",
+    )
+    .unwrap();
     let repo_results = std::fs::read(root.join("benches/accuracy/results.md")).ok();
     let work = tmp.path().join("work");
     let out = Command::new("python3")
@@ -171,6 +185,7 @@ fn accuracy_benchmark_runs_end_to_end_on_a_slice() {
         ("| stance's own corpus", 1),
         ("| stance's gold articles", 1),
         ("| stance's held-out set", 6),
+        ("| stance's real news", 1),
     ] {
         let lines: Vec<&str> = results.lines().filter(|l| l.starts_with(prefix)).collect();
         assert_eq!(lines.len(), rows, "{prefix:?} rows:\n{results}");

@@ -796,6 +796,7 @@ fn evaluate_writes_per_row_predictions() {
     }
 }
 
+#[cfg(feature = "embeddings")]
 #[test]
 fn sentence_embeddings_train_classify_and_are_required_by_their_models() {
     let dir = tempfile::tempdir().unwrap();
@@ -911,4 +912,68 @@ fn small_data_trains_with_fewer_validation_folds_or_none() {
         ))
         .stderr(predicate::str::contains("only 1 row(s)"));
     assert!(dir.path().join("thirteen.json").exists());
+}
+
+#[cfg(not(feature = "embeddings"))]
+#[test]
+fn without_the_embeddings_feature_encoders_are_refused_naming_the_feature() {
+    let dir = tempfile::tempdir().unwrap();
+    let model = train_small(dir.path());
+    // A model file that needs an encoder still parses, and is refused with the reason.
+    let mut json: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&model).unwrap()).unwrap();
+    json["version"] = 3.into();
+    json["features"]["embeddings"] = serde_json::json!({
+        "model": "all-MiniLM-L6-v2", "sha256": "ab".repeat(32), "dim": 384, "weight": 1.0
+    });
+    let needs = dir.path().join("needs-encoder.json");
+    std::fs::write(&needs, json.to_string()).unwrap();
+    fails_naming(
+        classify_stdin(&needs, "json", "Russia backed the probe."),
+        &[
+            "needs-encoder.json",
+            "all-MiniLM-L6-v2",
+            "lacks the `embeddings` cargo feature",
+        ],
+    );
+    // So is an encoder given for training, before any work.
+    fails_naming(
+        stance()
+            .arg("--embeddings")
+            .arg(dir.path())
+            .args(["train", "--data"])
+            .arg(data("small.csv"))
+            .arg("--out")
+            .arg(dir.path().join("e.json"))
+            .assert(),
+        &["lacks the `embeddings` cargo feature"],
+    );
+    assert!(!dir.path().join("e.json").exists());
+}
+
+#[test]
+fn train_help_groups_its_flags_under_headings() {
+    let out = stance().args(["train", "--help"]).assert().success();
+    let help = String::from_utf8(out.get_output().stdout.clone()).unwrap();
+    let at = |heading: &str| {
+        help.find(&format!("\n{heading}:\n"))
+            .unwrap_or_else(|| panic!("no heading {heading:?} in\n{help}"))
+    };
+    let headings = ["Data", "Features", "Learner", "Validation", "Output"].map(at);
+    assert!(headings.is_sorted(), "{help}");
+    // Each flag under its own heading.
+    for (flag, heading) in [
+        ("--data", 0),
+        ("--char-ngrams", 1),
+        ("--l2", 2),
+        ("--tune", 3),
+        ("--out", 4),
+    ] {
+        let pos = help.find(&format!("  {flag} ")).unwrap();
+        assert!(pos > headings[heading], "{flag}: {help}");
+        assert!(
+            headings.get(heading + 1).is_none_or(|&next| pos < next),
+            "{flag}"
+        );
+    }
 }

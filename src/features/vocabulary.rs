@@ -308,7 +308,8 @@ impl Vocabulary {
     /// `emb:` columns and, when the vocabulary has them, at its topic's `TOPIC|emb:` columns.
     /// Nothing when the options use no embeddings. The encoder was checked when the model was
     /// loaded or trained, so a failure here is one text the encoder could not read: that row
-    /// goes without embedding features, with a warning.
+    /// goes without embedding features, with a warning the library's jobs return
+    /// ([`crate::embed::take_warnings`]).
     pub fn append_embedding(
         &self,
         input: &ActorSentence,
@@ -321,7 +322,7 @@ impl Vocabulary {
         let emb = match crate::embed::embedder_for(spec).and_then(|e| e.embed(input.text)) {
             Ok(v) => v,
             Err(e) => {
-                eprintln!("warning: {e}; this row has no embedding features");
+                crate::embed::warn(format!("{e}; this row has no embedding features"));
                 return;
             }
         };

@@ -1,50 +1,22 @@
-//! Sentence embeddings from a pretrained sentence-transformers model (a BERT encoder such as
-//! all-MiniLM-L6-v2: `config.json`, `tokenizer.json`, `model.safetensors` in one directory),
-//! used as an optional dense block of features beside the n-grams (`stance train
-//! --embeddings DIR`).
-//!
-//! The encoder runs on the CPU through candle (the model, its safetensors loading and the
-//! tokenizer are crates: only the pooling is written here). Each text is encoded on its own,
-//! never padded into a batch, so its embedding does not depend on which other texts were
-//! encoded with it: the same data, options and seed give the same model file. Embeddings are
-//! cached per text for the life of the process, so cross-validation encodes each text once.
-//!
-//! A model trained with embeddings records which encoder it used ([`EmbeddingSpec`]: name,
-//! dimension, SHA-256 of the weights); loading it needs that same encoder, found through
-//! [`register`] (the CLI's `--embeddings DIR` or the `STANCE_EMBEDDINGS` variable).
-//!
-//! ```no_run
-//! use stance::embed::SentenceEmbedder;
-//! let e = SentenceEmbedder::load(std::path::Path::new("all-MiniLM-L6-v2")).unwrap();
-//! let v = e.embed("Russia proposed a new investigation.").unwrap();
-//! assert_eq!(v.len(), e.dim());
-//! ```
+//! The sentence encoder through candle (feature `embeddings`): the BERT model, its
+//! safetensors loading and the tokenizer are crates; only the pooling is written here. Each
+//! text is encoded on its own, never padded into a batch, so its embedding does not depend on
+//! which other texts were encoded with it: the same data, options and seed give the same model
+//! file. Embeddings are cached per text for the life of the process, so cross-validation
+//! encodes each text once.
 
 use candle_core::{DType, Device, Tensor};
 use candle_nn::VarBuilder;
 use candle_transformers::models::bert::{BertModel, Config};
 use rayon::prelude::*;
 use rustc_hash::FxHashMap;
-use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
-use std::path::{Path, PathBuf};
-use std::sync::{Arc, Mutex, OnceLock};
+use std::path::Path;
+use std::sync::{Arc, Mutex};
 use tokenizers::Tokenizer;
 
+use super::{EmbeddingSpec, encoder_error as err};
 use crate::error::{Result, StanceError};
-
-/// Which sentence encoder a model's embedding features came from, and how much they weigh.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct EmbeddingSpec {
-    /// The encoder's name (its directory's name when trained), for messages.
-    pub model: String,
-    /// SHA-256 of its `model.safetensors`, lowercase hex: the encoder must be this one.
-    pub sha256: String,
-    /// Embedding dimension.
-    pub dim: usize,
-    /// Scale of the (unit-length) embedding against the unit-length n-gram vector.
-    pub weight: f32,
-}
 
 /// A loaded sentence-transformers encoder with mean pooling and unit-length output.
 pub struct SentenceEmbedder {
@@ -65,10 +37,6 @@ impl std::fmt::Debug for SentenceEmbedder {
             .field("dim", &self.dim)
             .finish_non_exhaustive()
     }
-}
-
-fn err(dir: &Path, what: impl std::fmt::Display) -> StanceError {
-    StanceError::Params(format!("sentence encoder {}: {what}", dir.display()))
 }
 
 impl SentenceEmbedder {
@@ -154,6 +122,11 @@ impl SentenceEmbedder {
         &self.sha256
     }
 
+    /// The encoder's name (its model card's title), for messages.
+    pub fn name(&self) -> &str {
+        &self.name
+    }
+
     /// The spec a model trained with this encoder records, at `weight`.
     pub fn spec(&self, weight: f32) -> EmbeddingSpec {
         EmbeddingSpec {
@@ -223,90 +196,6 @@ impl SentenceEmbedder {
         }
         Ok(v)
     }
-}
-
-/// Encoders known to this process, by weight hash.
-fn registry() -> &'static Mutex<Vec<Arc<SentenceEmbedder>>> {
-    static REGISTRY: OnceLock<Mutex<Vec<Arc<SentenceEmbedder>>>> = OnceLock::new();
-    REGISTRY.get_or_init(Mutex::default)
-}
-
-/// Makes an encoder available to models that name it (by weight hash); returns it.
-pub fn register(e: SentenceEmbedder) -> Arc<SentenceEmbedder> {
-    let mut r = registry().lock().unwrap_or_else(|p| p.into_inner());
-    if let Some(known) = r.iter().find(|k| k.sha256 == e.sha256) {
-        return known.clone();
-    }
-    let e = Arc::new(e);
-    r.push(e.clone());
-    e
-}
-
-/// Loads the encoder in `dir` and registers it.
-pub fn register_dir(dir: &Path) -> Result<Arc<SentenceEmbedder>> {
-    SentenceEmbedder::load(dir).map(register)
-}
-
-/// The environment variable naming an encoder directory, read when a model needs one that
-/// was not registered.
-pub const ENV_VAR: &str = "STANCE_EMBEDDINGS";
-
-/// The registered encoder a model's spec names (or the one in `$STANCE_EMBEDDINGS`), checked
-/// by weight hash and dimension.
-pub fn embedder_for(spec: &EmbeddingSpec) -> Result<Arc<SentenceEmbedder>> {
-    let find = || {
-        registry()
-            .lock()
-            .unwrap_or_else(|p| p.into_inner())
-            .iter()
-            .find(|k| k.sha256 == spec.sha256)
-            .cloned()
-    };
-    if let Some(e) = find() {
-        return check_dim(e, spec);
-    }
-    let given: Vec<String> = registry()
-        .lock()
-        .unwrap_or_else(|p| p.into_inner())
-        .iter()
-        .map(|k| format!("{} (sha256 {}…)", k.name, &k.sha256[..16]))
-        .collect();
-    let hint = format!(
-        "needs the sentence encoder it was trained with ({}, {} dimensions, weights sha256 {}…): \
-         give its directory with --embeddings DIR or {ENV_VAR}=DIR{}",
-        spec.model,
-        spec.dim,
-        spec.sha256.get(..16).unwrap_or(&spec.sha256),
-        if given.is_empty() {
-            String::new()
-        } else {
-            format!("; the encoder given is another one: {}", given.join(", "))
-        }
-    );
-    match std::env::var_os(ENV_VAR) {
-        Some(dir) => {
-            let loaded = register_dir(&PathBuf::from(&dir))?;
-            if loaded.sha256 != spec.sha256 {
-                return Err(StanceError::Params(format!(
-                    "{hint}; {ENV_VAR}={} holds another encoder (sha256 {}…)",
-                    PathBuf::from(dir).display(),
-                    loaded.sha256.get(..16).unwrap_or(&loaded.sha256)
-                )));
-            }
-            check_dim(loaded, spec)
-        }
-        None => Err(StanceError::Params(hint)),
-    }
-}
-
-fn check_dim(e: Arc<SentenceEmbedder>, spec: &EmbeddingSpec) -> Result<Arc<SentenceEmbedder>> {
-    if e.dim != spec.dim {
-        return Err(StanceError::Params(format!(
-            "encoder {} gives {} dimensions, the model expects {}",
-            e.name, e.dim, spec.dim
-        )));
-    }
-    Ok(e)
 }
 
 /// Writes a tiny randomly initialised BERT encoder (with a small word-piece tokenizer) to
@@ -396,25 +285,5 @@ mod tests {
         // Long input is truncated to the position table, not an error.
         let long = "word ".repeat(500);
         assert_eq!(e.embed(&long).unwrap().len(), 8);
-    }
-
-    #[test]
-    fn missing_or_foreign_encoders_are_named() {
-        let dir = tempfile::tempdir().unwrap();
-        let m = SentenceEmbedder::load(dir.path()).unwrap_err().to_string();
-        assert!(m.contains("config.json"), "{m}");
-        let spec = EmbeddingSpec {
-            model: "nowhere".into(),
-            sha256: "ab".repeat(32),
-            dim: 8,
-            weight: 1.0,
-        };
-        if std::env::var_os(ENV_VAR).is_none() {
-            let m = embedder_for(&spec).unwrap_err().to_string();
-            assert!(
-                m.contains("--embeddings DIR") && m.contains("nowhere"),
-                "{m}"
-            );
-        }
     }
 }
