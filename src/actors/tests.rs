@@ -289,3 +289,21 @@ fn titles_speak_for_the_country_they_are_of_and_are_no_bodies() {
     let m = t.find("Iraq's ambassador to the UN, Wanjiru Kamau, said the text was unfair.");
     assert_eq!(names(&t, &m), ["Iraq", "UN", "Wanjiru Kamau"]);
 }
+
+#[test]
+fn people_named_by_surname_first_and_by_description() {
+    let d = world();
+    let mut t = ActorTracker::new(&d);
+    assert_eq!(find_names(&mut t, "Senator Okafor objects"), ["Okafor"]);
+    assert_eq!(
+        find_names(&mut t, "Senator Lena Okafor said the panel was biased."),
+        ["Lena Okafor"]
+    );
+    assert_eq!(t.actors.len(), 1);
+    let m = t.find("Pieter Smit, the Dutch ambassador, said it was fair.");
+    assert_eq!(names(&t, &m), ["Pieter Smit", "Netherlands"]);
+    assert_eq!(
+        t.actors[m[0].actor].affiliation.as_deref(),
+        Some("Netherlands")
+    );
+}

@@ -137,16 +137,42 @@ impl<'d> ActorTracker<'d> {
     }
 
     /// The canonical name of a person named `name`: the person already named with the same
-    /// surname, else the name itself.
-    fn person_canonical(&self, name: &str) -> String {
-        match name
+    /// surname, else the name itself. A person first named by surname alone ("MP Okafor")
+    /// takes the full name when it comes ("Lena Okafor").
+    fn person_canonical(&mut self, name: &str) -> String {
+        let Some(&id) = name
             .split_whitespace()
             .last()
             .and_then(|s| self.by_surname.get(s))
-        {
-            Some(&id) => self.actors[id].canonical.clone(),
-            None => name.to_string(),
+        else {
+            return name.to_string();
+        };
+        let known = &self.actors[id].canonical;
+        if !known.contains(' ') && name.contains(' ') && name.ends_with(known.as_str()) {
+            self.by_canonical.remove(known);
+            self.by_canonical.insert(name.to_string(), id);
+            self.actors[id].canonical = name.to_string();
         }
+        self.actors[id].canonical.clone()
+    }
+
+    /// Whom a person described right after the name speaks for: the first country or
+    /// organisation named in the description ("Lea Berg, Austria's interior minister,").
+    fn described_affiliation(
+        &self,
+        sentence: &str,
+        name: &Span,
+        found: &[Mention],
+    ) -> Option<String> {
+        let rest = &sentence[name.end..];
+        let description = rest.strip_prefix(',')?;
+        let end = name.end + 1 + description.find(',').unwrap_or(description.len());
+        found
+            .iter()
+            .filter(|m| name.end < m.span.start && m.span.end <= end && !m.pronoun)
+            .map(|m| &self.actors[m.actor])
+            .find(|a| a.kind != ActorKind::Person)
+            .map(|a| a.canonical.clone())
     }
 
     /// Finds the actors named in `sentence` (the next sentence of the article).
@@ -395,7 +421,8 @@ impl<'d> ActorTracker<'d> {
                 continue;
             }
             let canonical = self.person_canonical(&name);
-            let a = self.register(&canonical, ActorKind::Person, None, &name);
+            let affiliation = self.described_affiliation(sentence, &r, found);
+            let a = self.register(&canonical, ActorKind::Person, affiliation, &name);
             found.push(Mention::named(r, a));
         }
     }
