@@ -307,3 +307,23 @@ fn people_named_by_surname_first_and_by_description() {
         Some("Netherlands")
     );
 }
+
+#[test]
+fn listed_people_and_party_codes() {
+    let d = world();
+    let mut t = ActorTracker::new(&d);
+    let m = t.find(
+        "Sens. Ann Lee of Utah, Bo Park of Panama City, and Cy Diaz of Ohio wrote to the UN.",
+    );
+    assert_eq!(names(&t, &m), ["Ann Lee", "Bo Park", "Cy Diaz", "UN"]);
+    assert_eq!(
+        t.actors[m[1].actor].affiliation.as_deref(),
+        Some("Panama City")
+    );
+    let m = t.find("Sen. Dana Whitfield (R-Texas) opposed the inquiry.");
+    assert_eq!(names(&t, &m), ["Dana Whitfield"]);
+    assert_eq!(
+        t.actors[m[0].actor].affiliation.as_deref(),
+        Some("Republican Party")
+    );
+}

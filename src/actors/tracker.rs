@@ -3,6 +3,7 @@
 //! named) so later mentions resolve to the same actor.
 
 use super::apposition::untitled_speakers;
+use super::coordination::{ListedPerson, listed_people, party_code};
 use super::datelines::mask_dateline;
 use super::dictionary::{ActorKind, Dictionary};
 use super::organisations::{
@@ -190,6 +191,7 @@ impl<'d> ActorTracker<'d> {
         let tokens = tokenize(sentence);
         let mut found: Vec<Mention> = Vec::new();
         let mut dict_hits = self.dict.matches(sentence);
+        self.add_listed_people(sentence, &tokens, &mut dict_hits, &mut found);
         self.add_titled_people(sentence, &tokens, &mut dict_hits, &mut found);
         self.add_dictionary_hits(sentence, dict_hits, &mut found);
         self.add_known_names(sentence, &tokens, &mut found);
@@ -219,6 +221,29 @@ impl<'d> ActorTracker<'d> {
         }
     }
 
+    /// People listed after a plural title ("Sens. A of Utah, B of Maine, and C"); the places
+    /// and parties given with them are their affiliations, not actors.
+    fn add_listed_people(
+        &mut self,
+        sentence: &str,
+        tokens: &[Token],
+        dict_hits: &mut Vec<(Span, usize)>,
+        found: &mut Vec<Mention>,
+    ) {
+        for ListedPerson {
+            name,
+            affiliation,
+            item,
+        } in listed_people(sentence, tokens)
+        {
+            dict_hits.retain(|(r, _)| !overlaps(r, &item));
+            let name_text = &sentence[name.clone()];
+            let canonical = self.person_canonical(name_text);
+            let a = self.register(&canonical, ActorKind::Person, affiliation, name_text);
+            found.push(Mention::named(name, a));
+        }
+    }
+
     /// People introduced by a title. A demonym or country right before the title is the
     /// person's affiliation, not a mention of the country ("Russian Foreign Minister X"); the
     /// dictionary hits used up here are taken out of `dict_hits`.
@@ -231,7 +256,9 @@ impl<'d> ActorTracker<'d> {
     ) {
         for TitledName { name, title } in titled_names(sentence, tokens) {
             let name_text = &sentence[name.clone()];
-            let affiliation = self.title_affiliation(sentence, &title, dict_hits);
+            let affiliation = self
+                .title_affiliation(sentence, &title, dict_hits)
+                .or_else(|| party_code(&sentence[name.end..]).map(str::to_string));
             let overlapping = dict_hits.iter().find(|(r, _)| overlaps(r, &name)).cloned();
             match overlapping {
                 Some((r, id)) if self.dict.actor(id).kind == ActorKind::Person => {
