@@ -227,6 +227,40 @@ mod tests {
     use super::*;
 
     #[test]
+    fn seats_of_government_and_short_forms_name_their_country() {
+        let d = Dictionary::builtin().unwrap();
+        let text = "Foggy Bottom, the Kremlin, Zhongnanhai, the Vatican, the D.P.R.K. and Pristina";
+        let found: Vec<&str> = d
+            .matches(text)
+            .into_iter()
+            .map(|(_, id)| d.actor(id).canonical.as_str())
+            .collect();
+        assert_eq!(
+            found,
+            [
+                "United States",
+                "Russia",
+                "China",
+                "Holy See",
+                "North Korea",
+                "Kosovo"
+            ]
+        );
+        for (alias, country) in [
+            ("Downing Street", "United Kingdom"),
+            ("White House", "United States"),
+            ("Elysee", "France"),
+            ("Russian Federation", "Russia"),
+            ("UAE", "United Arab Emirates"),
+            ("ROK", "South Korea"),
+            ("PRC", "China"),
+            ("Great Britain", "United Kingdom"),
+        ] {
+            assert_eq!(d.resolve(alias).unwrap().canonical, country, "{alias}");
+        }
+    }
+
+    #[test]
     fn bad_kind_names_the_line() {
         let mut d = Dictionary::empty();
         let e = d
