@@ -5,8 +5,8 @@
 
 use super::span::{Span, end_without_possessive, only_space};
 use super::words::{
-    BODY_MODIFIERS, GOVERNMENT_HEADS, INDEPENDENT_BODIES, NAME_PARTICLES, ORG_HEADS, TIME_WORDS,
-    TITLE_HEADS, is_capitalised, never_a_name,
+    BODY_MODIFIERS, GOVERNMENT_HEADS, INDEPENDENT_BODIES, NAME_PARTICLES, ORG_HEADS,
+    PRIVATE_PEOPLE, TIME_WORDS, TITLE_HEADS, is_capitalised, never_a_name,
 };
 use crate::text::Token;
 
@@ -37,6 +37,24 @@ pub(super) fn names_independent_body(after: &str) -> bool {
     match words.next() {
         Some(w) if BODY_MODIFIERS.contains(&w) => body(words.next()),
         w => body(w),
+    }
+}
+
+/// Whether a demonym describes private people, not the country: "the factory's Taiwanese
+/// owner", "Chinese swimmers", "a Dutch-born business owner" — a [`PRIVATE_PEOPLE`] noun
+/// directly after it or after one lower-case word.
+pub(super) fn names_private_people(after: &str) -> bool {
+    if !after.starts_with([' ', '-']) {
+        return false;
+    }
+    let mut words = after
+        .split_whitespace()
+        .map(|w| w.trim_end_matches([',', '.', ';', ':']));
+    let people = |w: Option<&str>| w.is_some_and(|w| PRIVATE_PEOPLE.contains(&w));
+    match words.next() {
+        Some(w) if people(Some(w)) => true,
+        Some(w) if w.chars().all(|c| c.is_lowercase() || c == '-') => people(words.next()),
+        _ => false,
     }
 }
 

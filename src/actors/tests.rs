@@ -327,3 +327,20 @@ fn listed_people_and_party_codes() {
         Some("Republican Party")
     );
 }
+
+#[test]
+fn nationalities_of_private_people_are_no_country() {
+    let d = world();
+    let mut t = ActorTracker::new(&d);
+    assert!(
+        t.find("The mill's Kenyan owner was questioned, and Dutch swimmers cheered.")
+            .is_empty()
+    );
+    assert_eq!(
+        find_names(
+            &mut t,
+            "A Kenyan-born businessman and the Dutch government disagreed."
+        ),
+        ["Netherlands"]
+    );
+}
