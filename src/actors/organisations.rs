@@ -1,12 +1,13 @@
 //! Organisations not in the dictionary, recognised by an organisation word in their name
 //! ("National Electoral Commission"); which bodies speak for their country ("Foreign
 //! Ministry") and which act on their own account ("the Kenyan parliament"); acronyms given in
-//! brackets.
+//! brackets; and when a country named in passing is no actor ("Chinese swimmers", "the Rome
+//! Statute").
 
 use super::span::{Span, end_without_possessive, only_space};
 use super::words::{
     BODY_MODIFIERS, GOVERNMENT_HEADS, INDEPENDENT_BODIES, NAME_PARTICLES, ORG_HEADS,
-    PRIVATE_PEOPLE, TIME_WORDS, TITLE_HEADS, is_capitalised, never_a_name,
+    PRIVATE_PEOPLE, THINGS_NAMED_FOR_PLACES, TIME_WORDS, TITLE_HEADS, is_capitalised, never_a_name,
 };
 use crate::text::Token;
 
@@ -56,6 +57,22 @@ pub(super) fn names_private_people(after: &str) -> bool {
         Some(w) if w.chars().all(|c| c.is_lowercase() || c == '-') => people(words.next()),
         _ => false,
     }
+}
+
+/// Whether a place's name is part of the name of an event, a treaty or a newspaper: "the
+/// Rome Statute", "the Tokyo Olympics", "the Minsk agreements", "the Washington Post".
+pub(super) fn names_a_thing(after: &str) -> bool {
+    let Some(rest) = after.strip_prefix(' ') else {
+        return false;
+    };
+    let word = rest
+        .split_whitespace()
+        .next()
+        .unwrap_or("")
+        .trim_end_matches([',', '.', ';', ':', '\'', '’', 's'])
+        .to_lowercase();
+    // (plural endings trimmed: "Accords" → "accord", "Olympics" → "olympic")
+    THINGS_NAMED_FOR_PLACES.contains(&word.as_str())
 }
 
 /// Whether a body's name makes it a government organ that speaks for its country: its head

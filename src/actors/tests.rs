@@ -344,3 +344,22 @@ fn nationalities_of_private_people_are_no_country() {
         ["Netherlands"]
     );
 }
+
+#[test]
+fn places_in_names_of_treaties_events_and_papers_are_no_actors() {
+    let d = world();
+    let mut t = ActorTracker::new(&d);
+    assert!(
+        t.find("Tehran never ratified the Moscow Protocol, the Washington Times reported.")
+            .iter()
+            .all(|m| t.actors[m.actor].canonical == "Iran")
+    );
+    assert!(
+        t.find("Before the Tehran Olympics, a Dutch broadcaster asked questions.")
+            .is_empty()
+    );
+    assert_eq!(
+        find_names(&mut t, "Moscow said the Tehran talks had failed."),
+        ["Russia"]
+    );
+}

@@ -7,8 +7,8 @@ use super::coordination::{ListedPerson, listed_people, party_code};
 use super::datelines::mask_dateline;
 use super::dictionary::{ActorKind, Dictionary};
 use super::organisations::{
-    bracketed_acronym, is_government_body, names_independent_body, names_private_people,
-    organisation_names,
+    bracketed_acronym, is_government_body, names_a_thing, names_independent_body,
+    names_private_people, organisation_names,
 };
 use super::pronouns::pronoun_subject;
 use super::span::{Span, overlaps, strictly_inside};
@@ -311,7 +311,7 @@ impl<'d> ActorTracker<'d> {
 
     /// The dictionary's matches that no title took. "Kenyan parliament", "Dutch privacy
     /// watchdog": a body that acts on its own account; the country is not the actor (rule 9
-    /// of the annotation guide); nor is it in "the Taiwanese owner".
+    /// of the annotation guide); nor is it in "the Taiwanese owner" or "the Rome Statute".
     fn add_dictionary_hits(
         &mut self,
         sentence: &str,
@@ -321,7 +321,8 @@ impl<'d> ActorTracker<'d> {
         for (r, id) in dict_hits {
             if self.dict.actor(id).kind == ActorKind::Country
                 && (names_independent_body(&sentence[r.end..])
-                    || names_private_people(&sentence[r.end..]))
+                    || names_private_people(&sentence[r.end..])
+                    || names_a_thing(&sentence[r.end..]))
             {
                 continue;
             }

@@ -443,6 +443,11 @@ pub(super) const INDEPENDENT_BODIES: &[&str] = &[
     "coroner",
     "media",
     "commission",
+    "broadcaster",
+    "newspaper",
+    "daily",
+    "magazine",
+    "outlet",
 ];
 
 /// One modifier a [`INDEPENDENT_BODIES`] noun may take: "Dutch privacy watchdog", "Iraq's
@@ -531,4 +536,33 @@ pub(super) const PRIVATE_PEOPLE: &[&str] = &[
     "singer",
     "actor",
     "actress",
+];
+
+/// Events, treaties, places and newspapers named for a city or country ("Rome Statute",
+/// "Tokyo Olympics", "Washington Post"), lower-case and without a plural or possessive "s".
+pub(super) const THINGS_NAMED_FOR_PLACES: &[&str] = &[
+    "statute",
+    "olympic",
+    "game",
+    "convention",
+    "agreement",
+    "accord",
+    "protocol",
+    "declaration",
+    "summit",
+    "treaty",
+    "charter",
+    "principle",
+    "format",
+    "talk",
+    "post",
+    "time",
+    "daily",
+    "herald",
+    "tribune",
+    "journal",
+    "gazette",
+    "marathon",
+    "airport",
+    "university",
 ];
