@@ -20,6 +20,8 @@ pub enum ActorKind {
     Person,
     /// An organisation, party, company, international body, …
     Organisation,
+    /// Several states or people acting together: "Western countries", "Senate Republicans".
+    Group,
 }
 
 impl ActorKind {
@@ -28,6 +30,7 @@ impl ActorKind {
             "country" => Some(ActorKind::Country),
             "person" => Some(ActorKind::Person),
             "organisation" | "organization" => Some(ActorKind::Organisation),
+            "group" => Some(ActorKind::Group),
             _ => None,
         }
     }
@@ -109,7 +112,7 @@ impl Dictionary {
                     *line,
                     Some(ki + 1),
                     format!(
-                        "kind {:?} is not one of country, person, organisation",
+                        "kind {:?} is not one of country, person, organisation, group",
                         &rec[ki]
                     ),
                 )

@@ -363,3 +363,37 @@ fn places_in_names_of_treaties_events_and_papers_are_no_actors() {
         ["Russia"]
     );
 }
+
+#[test]
+fn groups_and_the_bloc() {
+    let mut d = world();
+    d.add_csv(
+        "canonical,alias,kind\nEU,EU,organisation\n".as_bytes(),
+        Path::new("eu.csv"),
+    )
+    .unwrap();
+    let mut t = ActorTracker::new(&d);
+    // "the bloc" before any bloc is named points nowhere.
+    assert_eq!(
+        find_names(&mut t, "The bloc said nothing."),
+        Vec::<String>::new()
+    );
+    assert_eq!(
+        find_names(&mut t, "Western countries and the EU backed the probe."),
+        ["Western countries", "EU"]
+    );
+    assert_eq!(
+        find_names(
+            &mut t,
+            "The 27-nation bloc and Western powers said Tehran must comply."
+        ),
+        ["EU", "Western countries", "Iran"]
+    );
+    let m = t.find("Senate Republicans blocked the commission.");
+    assert_eq!(names(&t, &m), ["Senate Republicans"]);
+    assert_eq!(t.actors[m[0].actor].kind, ActorKind::Group);
+    assert_eq!(
+        t.actors[m[0].actor].affiliation.as_deref(),
+        Some("Republican Party")
+    );
+}

@@ -3,6 +3,7 @@
 //! named) so later mentions resolve to the same actor.
 
 use super::apposition::untitled_speakers;
+use super::collectives::{BLOCS, bloc_references, collectives};
 use super::coordination::{ListedPerson, listed_people, party_code};
 use super::datelines::mask_dateline;
 use super::dictionary::{ActorKind, Dictionary};
@@ -70,6 +71,8 @@ pub struct ActorTracker<'d> {
     /// Acronyms given in brackets after a name, for later mentions.
     by_acronym: HashMap<String, usize>,
     last_person: Option<usize>,
+    /// The last bloc of states named ("EU"), for "the bloc".
+    last_bloc: Option<usize>,
 }
 
 impl<'d> ActorTracker<'d> {
@@ -82,6 +85,7 @@ impl<'d> ActorTracker<'d> {
             by_surname: HashMap::new(),
             by_acronym: HashMap::new(),
             last_person: None,
+            last_bloc: None,
         }
     }
 
@@ -196,6 +200,7 @@ impl<'d> ActorTracker<'d> {
         self.add_titled_people(sentence, &tokens, &mut dict_hits, &mut found);
         self.add_dictionary_hits(sentence, dict_hits, &mut found);
         self.add_known_names(sentence, &tokens, &mut found);
+        self.add_collectives(sentence, &tokens, &mut found);
         self.add_organisations(sentence, &tokens, &mut found);
         self.add_untitled_people(sentence, &tokens, &mut found);
         self.add_pronoun_subject(&tokens, &mut found);
@@ -362,6 +367,40 @@ impl<'d> ActorTracker<'d> {
         }
     }
 
+    /// Groups acting together ("Western countries", "Senate Republicans"; one actor for
+    /// "Western powers" after "Western countries"), and "the bloc" for the last bloc named.
+    fn add_collectives(&mut self, sentence: &str, tokens: &[Token], found: &mut Vec<Mention>) {
+        for group in collectives(sentence, tokens) {
+            if taken(found, &group.span) {
+                continue;
+            }
+            let canonical = self
+                .actors
+                .iter()
+                .find(|a| {
+                    a.kind == ActorKind::Group
+                        && collectives(&a.canonical, &tokenize(&a.canonical))
+                            .first()
+                            .is_some_and(|c| c.key == group.key)
+                })
+                .map_or(group.name.clone(), |a| a.canonical.clone());
+            let surface = &sentence[group.span.clone()];
+            let a = self.register(&canonical, ActorKind::Group, group.affiliation, surface);
+            found.push(Mention::named(group.span, a));
+        }
+        let Some(bloc) = self.last_bloc else {
+            return;
+        };
+        for r in bloc_references(tokens) {
+            if !taken(found, &r) {
+                let (canonical, kind) =
+                    (self.actors[bloc].canonical.clone(), self.actors[bloc].kind);
+                self.register(&canonical, kind, None, &sentence[r.clone()]);
+                found.push(Mention::named(r, bloc));
+            }
+        }
+    }
+
     /// Organisations not in the dictionary, recognised by an organisation word in their name.
     /// A run that starts with a country's demonym is that country's organisation ("Colombian
     /// Cycling Federation"), unless it is a government body, which speaks for the country.
@@ -475,7 +514,7 @@ impl<'d> ActorTracker<'d> {
     }
 
     /// Remembers, for the sentences to come, the acronyms given in brackets after the bodies
-    /// of `found` (sorted by position) and the last person named.
+    /// of `found` (sorted by position), the last person and the last bloc named.
     fn remember(&mut self, sentence: &str, found: &[Mention]) {
         for m in found {
             if self.actors[m.actor].kind == ActorKind::Person || m.pronoun {
@@ -493,6 +532,13 @@ impl<'d> ActorTracker<'d> {
             .find(|m| self.actors[m.actor].kind == ActorKind::Person)
         {
             self.last_person = Some(m.actor);
+        }
+        if let Some(m) = found
+            .iter()
+            .rev()
+            .find(|m| BLOCS.contains(&self.actors[m.actor].canonical.as_str()))
+        {
+            self.last_bloc = Some(m.actor);
         }
     }
 }
