@@ -72,6 +72,50 @@ pub(super) fn untitled_speakers(sentence: &str, tokens: &[Token]) -> Vec<Span> {
     out
 }
 
+/// Whether the words from token `k` on make the name before them speak or describe a
+/// person: a speech verb ("Kirby said"), or after a comma "who" or a description ("Kirby, a
+/// retired judge,").
+pub(super) fn speaks_or_is_described(sentence: &str, tokens: &[Token], k: usize) -> bool {
+    let Some(next) = tokens.get(k) else {
+        return false;
+    };
+    let gap = &sentence[tokens[k - 1].span.1..next.span.0];
+    SPEECH_VERBS.contains(&next.text)
+        || gap.trim() == "," && (next.text == "who" || describes_a_person(sentence, &tokens[k..]))
+}
+
+/// Two or three name words standing alone, which may be a person named without a title or a
+/// verb ("Michael Kirby then met…"): each run's span.
+pub(super) fn bare_names(sentence: &str, tokens: &[Token]) -> Vec<Span> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < tokens.len() {
+        let mut end = i;
+        while end < tokens.len()
+            && end < i + 4
+            && name_at(tokens, end)
+            && (end == i || only_space(sentence, &tokens[end - 1], &tokens[end]))
+        {
+            end += 1;
+        }
+        if end == i {
+            i += 1;
+            continue;
+        }
+        let alone = i == 0
+            || !tokens[i - 1].text.starts_with(char::is_uppercase)
+            || !only_space(sentence, &tokens[i - 1], &tokens[i]);
+        let next_joins = tokens.get(end).is_some_and(|t| {
+            only_space(sentence, &tokens[end - 1], t) && t.text.starts_with(char::is_uppercase)
+        });
+        if (2..=3).contains(&(end - i)) && alone && !next_joins {
+            out.push(tokens[i].span.0..tokens[end - 1].span.1);
+        }
+        i = end.max(i + 1);
+    }
+    out
+}
+
 /// Whether the words after "Name," describe a person: an age ("Kenneth Orr, 24,") or, within
 /// the next four words before a comma, a [`PERSON_NOUNS`] or title word ("Gustavo Benalcázar,
 /// the former … manager", "Lea Berg, Austria's ambassador", "Ana Ruiz, the UN High

@@ -397,3 +397,29 @@ fn groups_and_the_bloc() {
         Some("Republican Party")
     );
 }
+
+#[test]
+fn a_bare_name_speaks_later_by_surname() {
+    let d = world();
+    let mut t = ActorTracker::new(&d);
+    assert!(
+        t.find("Helga Brandvold then met the delegation in private.")
+            .is_empty()
+    );
+    assert_eq!(
+        find_names(
+            &mut t,
+            "Brandvold, a retired judge, called it a charm offensive."
+        ),
+        ["Helga Brandvold"]
+    );
+    assert_eq!(
+        find_names(&mut t, "But Brandvold told reporters."),
+        ["Helga Brandvold"]
+    );
+    // A bare name's last word that neither speaks nor is described is no one.
+    assert!(
+        t.find("Santa Cruz is calm; in Cruz the market opened.")
+            .is_empty()
+    );
+}

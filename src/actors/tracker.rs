@@ -2,7 +2,7 @@
 //! fixed order, and remembers them across the article (surnames, acronyms, the last person
 //! named) so later mentions resolve to the same actor.
 
-use super::apposition::untitled_speakers;
+use super::apposition::{bare_names, speaks_or_is_described, untitled_speakers};
 use super::collectives::{BLOCS, bloc_references, collectives};
 use super::coordination::{ListedPerson, listed_people, party_code};
 use super::datelines::mask_dateline;
@@ -14,7 +14,7 @@ use super::organisations::{
 use super::pronouns::pronoun_subject;
 use super::span::{Span, overlaps, strictly_inside};
 use super::titles::{TitledName, titled_names};
-use super::words::COMPANY_SUFFIXES;
+use super::words::{COMPANY_SUFFIXES, never_a_name};
 use crate::text::{Token, tokenize};
 use serde::Serialize;
 use std::borrow::Cow;
@@ -73,6 +73,8 @@ pub struct ActorTracker<'d> {
     last_person: Option<usize>,
     /// The last bloc of states named ("EU"), for "the bloc".
     last_bloc: Option<usize>,
+    /// Names seen without a title or verb, by their last word, in case that word later speaks.
+    bare_names: HashMap<String, String>,
 }
 
 impl<'d> ActorTracker<'d> {
@@ -86,6 +88,7 @@ impl<'d> ActorTracker<'d> {
             by_acronym: HashMap::new(),
             last_person: None,
             last_bloc: None,
+            bare_names: HashMap::new(),
         }
     }
 
@@ -203,9 +206,10 @@ impl<'d> ActorTracker<'d> {
         self.add_collectives(sentence, &tokens, &mut found);
         self.add_organisations(sentence, &tokens, &mut found);
         self.add_untitled_people(sentence, &tokens, &mut found);
+        self.add_surnames_of_bare_names(sentence, &tokens, &mut found);
         self.add_pronoun_subject(&tokens, &mut found);
         found.sort_by_key(|m| m.span.start);
-        self.remember(sentence, &found);
+        self.remember(sentence, &tokens, &found);
         found
     }
 
@@ -496,6 +500,28 @@ impl<'d> ActorTracker<'d> {
         }
     }
 
+    /// A surname alone that speaks or is described ("Kirby said", "Kirby, a retired judge,")
+    /// after a bare name ended with it ("Michael Kirby then met…"): that person, by full name.
+    fn add_surnames_of_bare_names(
+        &mut self,
+        sentence: &str,
+        tokens: &[Token],
+        found: &mut Vec<Mention>,
+    ) {
+        for (k, t) in tokens.iter().enumerate() {
+            let Some(full) = self.bare_names.get(t.text).cloned() else {
+                continue;
+            };
+            let r = t.span.0..t.span.1;
+            let prev = k.checked_sub(1).map(|p| tokens[p].text);
+            let alone = prev.is_none_or(|p| !p.starts_with(char::is_uppercase) || never_a_name(p));
+            if alone && !taken(found, &r) && speaks_or_is_described(sentence, tokens, k + 1) {
+                let a = self.register(&full, ActorKind::Person, None, t.text);
+                found.push(Mention::named(r, a));
+            }
+        }
+    }
+
     /// "He said…" with no person named: the last person named speaks.
     fn add_pronoun_subject(&self, tokens: &[Token], found: &mut Vec<Mention>) {
         let has_person = found
@@ -514,8 +540,20 @@ impl<'d> ActorTracker<'d> {
     }
 
     /// Remembers, for the sentences to come, the acronyms given in brackets after the bodies
-    /// of `found` (sorted by position), the last person and the last bloc named.
-    fn remember(&mut self, sentence: &str, found: &[Mention]) {
+    /// of `found` (sorted by position), the last person and the last bloc named, and the bare
+    /// names no rule took.
+    fn remember(&mut self, sentence: &str, tokens: &[Token], found: &[Mention]) {
+        for r in bare_names(sentence, tokens) {
+            let name = &sentence[r.clone()];
+            if let Some(last) = name.split_whitespace().last()
+                && !taken(found, &r)
+                && self.dict.matches(name).is_empty()
+            {
+                self.bare_names
+                    .entry(last.to_string())
+                    .or_insert_with(|| name.to_string());
+            }
+        }
         for m in found {
             if self.actors[m.actor].kind == ActorKind::Person || m.pronoun {
                 continue;
