@@ -33,7 +33,7 @@ const ABBREVIATIONS: &[&str] = &[
     "Mr", "Mrs", "Ms", "Dr", "Prof", "Gen", "Lt", "Col", "Maj", "Capt", "Sgt", "Adm", "Cmdr",
     "Sen", "Rep", "Gov", "Rev", "St", "Jr", "Sr", "No", "Nos", "Jan", "Feb", "Mar", "Apr", "Aug",
     "Sept", "Sep", "Oct", "Nov", "Dec", "Inc", "Corp", "Ltd", "Co", "vs", "Mt", "Ft", "approx",
-    "Dept", "Gov't", "Pres", "Amb",
+    "Dept", "Gov't", "Pres", "Amb", "Sens", "Reps", "Gens", "Drs", "Messrs",
 ];
 
 /// Words that, after "U.S." and similar, signal that a new sentence has begun.
@@ -371,6 +371,14 @@ mod tests {
                 "Gen. Ali Khan met Sen. Lee in the U.S. capital.",
                 "They talked."
             ]
+        );
+    }
+
+    #[test]
+    fn plural_titles_do_not_split() {
+        assert_eq!(
+            texts("Sens. Ann Lee and Bo Park wrote. Reps. Cy Diaz agreed."),
+            ["Sens. Ann Lee and Bo Park wrote.", "Reps. Cy Diaz agreed."]
         );
     }
 
