@@ -575,6 +575,9 @@ pub fn extract(
     extract_features(input, opts, cues, sink)
 }
 
+/// Mention spans, borrowed from the input or regrouped by coordination.
+type Spans<'s> = Cow<'s, [Range<usize>]>;
+
 fn extract_features(
     input: &ActorSentence,
     opts: &FeatureOptions,
@@ -595,7 +598,7 @@ fn extract_features(
         Vec::new()
     };
     // Mentions as the extractor reads them: with `coordination`, a list of actors is one.
-    let (actor_spans, other_spans): (Cow<[Range<usize>]>, Cow<[Range<usize>]>) =
+    let (actor_spans, other_spans): (Spans, Spans) =
         if opts.coordination && opts.actor_aware && !input.others.is_empty() {
             let groups = coordination::group_mentions(input.text, &input.actor, &input.others);
             let (a, o): (Vec<_>, Vec<_>) = groups.into_iter().partition(|g| g.is_actor);
