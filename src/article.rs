@@ -148,6 +148,20 @@ fn label_map(labels: &Arc<[String]>, p: &Prediction) -> Probabilities {
     }
 }
 
+impl<'a> Analyzer<'a> {
+    /// An analyzer with a stance model only, every label kept, no explanations: what article
+    /// evaluation scores.
+    pub fn stance_only(stance: &'a Classifier, dictionary: &'a Dictionary) -> Analyzer<'a> {
+        Analyzer {
+            stance,
+            sentiment: None,
+            dictionary,
+            min_confidence: 0.0,
+            explain: 0,
+        }
+    }
+}
+
 impl Analyzer<'_> {
     /// Analyses one article.
     pub fn analyze(&self, name: &str, text: &str) -> ArticleResult {

@@ -367,27 +367,31 @@ pub fn classify(
     let only_articles = files.iter().all(|(_, f)| *f == DumpFormat::Text);
     // A known number of steps for plain articles; 0 (a count without a bar) for dumps.
     let steps = if only_articles { files.len() as u64 } else { 0 };
-    let summary = stage(progress, "classify", steps, |step| -> Result<StreamSummary> {
-        let mut records = files
-            .iter()
-            .flat_map(|(p, f)| match crate::dump::open(p, *f, &cfg.dump) {
-                Ok(records) => records,
-                Err(e) => Box::new(std::iter::once(Err(e))),
-            });
-        let mut writer = RecordWriter::new(cfg.format, out, &cfg.dump.keep_fields)?;
-        let summary = classify_records(
-            analyzer,
-            &mut records,
-            &mut writer,
-            cfg.stream,
-            &mut |e| match e {
-                StreamEvent::Skipped(e) => on_skip(e),
-                StreamEvent::Written => step(),
+    let summary =
+        stage(
+            progress,
+            "classify",
+            steps,
+            |step| -> Result<StreamSummary> {
+                let mut records =
+                    files
+                        .iter()
+                        .flat_map(|(p, f)| match crate::dump::open(p, *f, &cfg.dump) {
+                            Ok(records) => records,
+                            Err(e) => Box::new(std::iter::once(Err(e))),
+                        });
+                let mut writer = RecordWriter::new(cfg.format, out, &cfg.dump.keep_fields)?;
+                let summary =
+                    classify_records(analyzer, &mut records, &mut writer, cfg.stream, &mut |e| {
+                        match e {
+                            StreamEvent::Skipped(e) => on_skip(e),
+                            StreamEvent::Written => step(),
+                        }
+                    })?;
+                writer.finish()?;
+                Ok(summary)
             },
         )?;
-        writer.finish()?;
-        Ok(summary)
-    })?;
     Ok(ClassifySummary {
         articles: summary.articles,
         skipped: summary.skipped,
