@@ -7,6 +7,8 @@
 use std::ops::Range;
 use unicode_segmentation::UnicodeSegmentation;
 
+mod sentence_bounds;
+
 /// A sentence: its byte range in the article and its text (trimmed).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Sentence<'a> {
@@ -82,7 +84,7 @@ pub(crate) const SENTENCE_STARTERS: &[&str] = &[
 /// ```
 pub fn split_sentences(article: &str) -> Vec<Sentence<'_>> {
     let mut raw: Vec<Range<usize>> = Vec::new();
-    for (start, piece) in article.split_sentence_bound_indices() {
+    for (start, piece) in sentence_bounds::sentence_bound_indices(article) {
         let range = start..start + piece.len();
         let merge = raw
             .last()
