@@ -147,6 +147,18 @@ fn sb11(parts: &State) -> bool {
     matches!(parts[idx], Part::STerm | Part::ATerm)
 }
 
+/// Whether a sentence goes on into a character of `cat` after `parts` (SB6–SB10), `ahead`
+/// being the text from that character on.
+fn continues(parts: &State, cat: Cat, ahead: &[u8]) -> bool {
+    let last = parts[3];
+    (cat == Cat::Numeric && last == Part::ATerm)
+        || (cat == Cat::Upper && parts[2] == Part::UpperLower && last == Part::ATerm)
+        || sb8(parts, ahead)
+        || (matches!(cat, Cat::SContinue | Cat::STerm | Cat::ATerm) && sb8a(parts))
+        || (matches!(cat, Cat::Close | Cat::Sp | Cat::Cr | Cat::Lf) && sb9(parts))
+        || (matches!(cat, Cat::Sp | Cat::Cr | Cat::Lf) && sb8a(parts))
+}
+
 /// Ends of the sentence pieces of an ASCII text (the last is its length; none when empty).
 fn ascii_breaks(s: &[u8]) -> Vec<usize> {
     let mut breaks = Vec::new();
@@ -155,23 +167,11 @@ fn ascii_breaks(s: &[u8]) -> Vec<usize> {
         let cat = category(b);
         let before = state;
         state = next_state(state, cat);
-        let last = before[3];
-        let breaks_here = if last == Part::Sot {
-            false // the start of the text, not the end of a piece
-        } else if cat == Cat::Lf && last == Part::Cr {
-            false
-        } else if matches!(last, Part::Cr | Part::Lf) {
-            true
-        } else if (cat == Cat::Numeric && last == Part::ATerm)
-            || (cat == Cat::Upper && before[2] == Part::UpperLower && last == Part::ATerm)
-            || sb8(&before, &s[pos..])
-            || (matches!(cat, Cat::SContinue | Cat::STerm | Cat::ATerm) && sb8a(&before))
-            || (matches!(cat, Cat::Close | Cat::Sp | Cat::Cr | Cat::Lf) && sb9(&before))
-            || (matches!(cat, Cat::Sp | Cat::Cr | Cat::Lf) && sb8a(&before))
-        {
-            false
-        } else {
-            sb11(&before)
+        let breaks_here = match before[3] {
+            Part::Sot => false, // the start of the text, not the end of a piece
+            Part::Cr => cat != Cat::Lf,
+            Part::Lf => true,
+            _ => !continues(&before, cat, &s[pos..]) && sb11(&before),
         };
         if breaks_here {
             breaks.push(pos);
