@@ -253,8 +253,8 @@ struct TrainArgs {
     /// the text (a tweet's target) the topic crossed with the words and with every feature,
     /// and topic overlap; negation; reported speech; window 3; the shipped VADER lexicon for
     /// sentiment labels; the naive-Bayes prior at 0, 0.5 and 1; then L2 from 1/5 to 5 times
-    /// the best recipe's. Each candidate costs 5 fits: on 2 idle cores about 15 s for 3,000
-    /// tweets and 35 s for 9,000 news sentences, so 3–8 minutes in all; see --tune-budget.
+    /// the best recipe's. Each candidate costs 5 fits: 20 CPU-seconds for 2,900 tweets, 43 for
+    /// 8,700 news sentences, so about 2.5 and 4.5 minutes on 2 idle cores; see --tune-budget.
     #[arg(help_heading = VALIDATION, long)]
     tune: bool,
     /// Time budget of --tune in seconds: candidates it leaves no time for are skipped, with a
