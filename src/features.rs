@@ -126,9 +126,6 @@ pub struct FeatureOptions {
     pub stems: bool,
 }
 
-/// Byte ranges of mentions, borrowed from the input or regrouped.
-type Spans<'s> = Cow<'s, [Range<usize>]>;
-
 /// A word-valence lexicon such as VADER's (`word<TAB>score`, e.g. `praised 2.2`), for the `V:`
 /// features: each lexicon word of the sentence counts as positive or negative (flipped within
 /// three tokens after a negation), strong when |score| ≥ 2, and by where it stands: within
@@ -598,7 +595,7 @@ fn extract_features(
         Vec::new()
     };
     // Mentions as the extractor reads them: with `coordination`, a list of actors is one.
-    let (actor_spans, other_spans): (Spans, Spans) =
+    let (actor_spans, other_spans): (Cow<[Range<usize>]>, Cow<[Range<usize>]>) =
         if opts.coordination && opts.actor_aware && !input.others.is_empty() {
             let groups = coordination::group_mentions(input.text, &input.actor, &input.others);
             let (a, o): (Vec<_>, Vec<_>) = groups.into_iter().partition(|g| g.is_actor);
