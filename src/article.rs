@@ -8,7 +8,7 @@ use std::sync::Arc;
 use crate::actors::{ActorKind, ActorTracker, Dictionary};
 use crate::classifier::{Classifier, Prediction};
 use crate::features::ActorSentence;
-use crate::text::{proposal_target, split_sentences};
+use crate::text::{proposal_target_in, split_sentences, tokenize};
 
 /// The label that means "no stance" (and "no sentiment").
 pub const NEUTRAL: &str = "neutral";
@@ -148,6 +148,20 @@ fn label_map(labels: &Arc<[String]>, p: &Prediction) -> Probabilities {
     }
 }
 
+impl<'a> Analyzer<'a> {
+    /// An analyzer with a stance model only, every label kept, no explanations: what article
+    /// evaluation scores.
+    pub fn stance_only(stance: &'a Classifier, dictionary: &'a Dictionary) -> Analyzer<'a> {
+        Analyzer {
+            stance,
+            sentiment: None,
+            dictionary,
+            min_confidence: 0.0,
+            explain: 0,
+        }
+    }
+}
+
 impl Analyzer<'_> {
     /// Analyses one article.
     pub fn analyze(&self, name: &str, text: &str) -> ArticleResult {
@@ -162,6 +176,11 @@ impl Analyzer<'_> {
             for m in &mentions {
                 by_actor.entry(m.actor).or_default().push(m.span.clone());
             }
+            let tokens = if by_actor.is_empty() {
+                Vec::new()
+            } else {
+                tokenize(s)
+            };
             for (&actor, spans) in &by_actor {
                 let others = mentions
                     .iter()
@@ -190,7 +209,7 @@ impl Analyzer<'_> {
                     probabilities: label_map(&labels, &p),
                     stance: label,
                     confidence,
-                    target: proposal_target(s, spans[0].start),
+                    target: proposal_target_in(s, &tokens, spans[0].start),
                     sentiment: senti.as_ref().map(|p| p.label.clone()),
                     sentiment_confidence: senti.as_ref().map(|p| p.confidence),
                     explanation: (self.explain > 0)

@@ -689,13 +689,7 @@ fn evaluate(a: EvaluateArgs) -> Result<()> {
     let mut out = std::io::stdout().lock();
     if let Some(dir) = &a.articles {
         let dictionary = commands::load_dictionary(&a.common.actors)?;
-        let analyzer = Analyzer {
-            stance: &model,
-            sentiment: None,
-            dictionary: &dictionary,
-            min_confidence: 0.0,
-            explain: 0,
-        };
+        let analyzer = Analyzer::stance_only(&model, &dictionary);
         let (ev, results) = commands::evaluate_articles(&analyzer, dir)
             .with_context(|| format!("evaluating {}", dir.display()))?;
         let s = &ev.scores;

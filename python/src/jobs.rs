@@ -80,10 +80,9 @@ pub fn train(
         validation,
         actors: actors.unwrap_or_default(),
         csv: CsvOptions { lossy },
-        quiet: true,
     };
     let json = py
-        .allow_threads(|| commands::train(&cfg))
+        .allow_threads(|| commands::train(&cfg, &stance::progress::Silent))
         .map_err(to_py_err)
         .and_then(|summary| to_json(&summary))?;
     json_to_py(py, &json)
@@ -117,21 +116,15 @@ pub fn evaluate(
                     cv,
                     actors,
                     csv: CsvOptions { lossy },
-                    quiet: true,
                     predictions: None,
                 };
-                let (metrics, _) = commands::evaluate(&model, &cfg).map_err(to_py_err)?;
-                to_json(&metrics)
+                let evaluation = commands::evaluate(&model, &cfg, &stance::progress::Silent)
+                    .map_err(to_py_err)?;
+                to_json(&evaluation.metrics)
             }
             (None, Some(dir)) => {
                 let dictionary = load_dictionary(&actors).map_err(to_py_err)?;
-                let analyzer = Analyzer {
-                    stance: &model,
-                    sentiment: None,
-                    dictionary: &dictionary,
-                    min_confidence: 0.0,
-                    explain: 0,
-                };
+                let analyzer = Analyzer::stance_only(&model, &dictionary);
                 let (scores, _) =
                     commands::evaluate_articles(&analyzer, &dir).map_err(to_py_err)?;
                 to_json(&scores)

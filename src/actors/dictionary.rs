@@ -20,6 +20,8 @@ pub enum ActorKind {
     Person,
     /// An organisation, party, company, international body, …
     Organisation,
+    /// Several states or people acting together: "Western countries", "Senate Republicans".
+    Group,
 }
 
 impl ActorKind {
@@ -28,6 +30,7 @@ impl ActorKind {
             "country" => Some(ActorKind::Country),
             "person" => Some(ActorKind::Person),
             "organisation" | "organization" => Some(ActorKind::Organisation),
+            "group" => Some(ActorKind::Group),
             _ => None,
         }
     }
@@ -109,7 +112,7 @@ impl Dictionary {
                     *line,
                     Some(ki + 1),
                     format!(
-                        "kind {:?} is not one of country, person, organisation",
+                        "kind {:?} is not one of country, person, organisation, group",
                         &rec[ki]
                     ),
                 )
@@ -225,6 +228,40 @@ impl Dictionary {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn seats_of_government_and_short_forms_name_their_country() {
+        let d = Dictionary::builtin().unwrap();
+        let text = "Foggy Bottom, the Kremlin, Zhongnanhai, the Vatican, the D.P.R.K. and Pristina";
+        let found: Vec<&str> = d
+            .matches(text)
+            .into_iter()
+            .map(|(_, id)| d.actor(id).canonical.as_str())
+            .collect();
+        assert_eq!(
+            found,
+            [
+                "United States",
+                "Russia",
+                "China",
+                "Holy See",
+                "North Korea",
+                "Kosovo"
+            ]
+        );
+        for (alias, country) in [
+            ("Downing Street", "United Kingdom"),
+            ("White House", "United States"),
+            ("Elysee", "France"),
+            ("Russian Federation", "Russia"),
+            ("UAE", "United Arab Emirates"),
+            ("ROK", "South Korea"),
+            ("PRC", "China"),
+            ("Great Britain", "United Kingdom"),
+        ] {
+            assert_eq!(d.resolve(alias).unwrap().canonical, country, "{alias}");
+        }
+    }
 
     #[test]
     fn bad_kind_names_the_line() {

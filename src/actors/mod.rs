@@ -4,10 +4,13 @@
 //!
 //! [`Dictionary`] holds the known actors and their aliases; [`ActorTracker::find`] runs the
 //! rules over one sentence after another — datelines masked, people behind titles, the
-//! dictionary, names already seen, organisation names, untitled people in apposition,
+//! dictionary, names already seen, organisation names, untitled people in apposition, lists
+//! of people after a plural title, groups acting together ("Western countries"),
 //! pronouns — one file per rule family; [`span`] has the span checks they share.
 
 mod apposition;
+mod collectives;
+mod coordination;
 mod datelines;
 mod dictionary;
 mod organisations;

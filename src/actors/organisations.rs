@@ -1,12 +1,13 @@
 //! Organisations not in the dictionary, recognised by an organisation word in their name
 //! ("National Electoral Commission"); which bodies speak for their country ("Foreign
 //! Ministry") and which act on their own account ("the Kenyan parliament"); acronyms given in
-//! brackets.
+//! brackets; and when a country named in passing is no actor ("Chinese swimmers", "the Rome
+//! Statute").
 
 use super::span::{Span, end_without_possessive, only_space};
 use super::words::{
-    BODY_MODIFIERS, GOVERNMENT_HEADS, INDEPENDENT_BODIES, NAME_PARTICLES, ORG_HEADS, TIME_WORDS,
-    TITLE_HEADS, is_capitalised, never_a_name,
+    BODY_MODIFIERS, GOVERNMENT_HEADS, INDEPENDENT_BODIES, NAME_PARTICLES, ORG_HEADS,
+    PRIVATE_PEOPLE, THINGS_NAMED_FOR_PLACES, TIME_WORDS, TITLE_HEADS, is_capitalised, never_a_name,
 };
 use crate::text::Token;
 
@@ -38,6 +39,40 @@ pub(super) fn names_independent_body(after: &str) -> bool {
         Some(w) if BODY_MODIFIERS.contains(&w) => body(words.next()),
         w => body(w),
     }
+}
+
+/// Whether a demonym describes private people, not the country: "the factory's Taiwanese
+/// owner", "Chinese swimmers", "a Dutch-born business owner" — a [`PRIVATE_PEOPLE`] noun
+/// directly after it or after one lower-case word.
+pub(super) fn names_private_people(after: &str) -> bool {
+    if !after.starts_with([' ', '-']) {
+        return false;
+    }
+    let mut words = after
+        .split_whitespace()
+        .map(|w| w.trim_end_matches([',', '.', ';', ':']));
+    let people = |w: Option<&str>| w.is_some_and(|w| PRIVATE_PEOPLE.contains(&w));
+    match words.next() {
+        Some(w) if people(Some(w)) => true,
+        Some(w) if w.chars().all(|c| c.is_lowercase() || c == '-') => people(words.next()),
+        _ => false,
+    }
+}
+
+/// Whether a place's name is part of the name of an event, a treaty or a newspaper: "the
+/// Rome Statute", "the Tokyo Olympics", "the Minsk agreements", "the Washington Post".
+pub(super) fn names_a_thing(after: &str) -> bool {
+    let Some(rest) = after.strip_prefix(' ') else {
+        return false;
+    };
+    let word = rest
+        .split_whitespace()
+        .next()
+        .unwrap_or("")
+        .trim_end_matches([',', '.', ';', ':', '\'', '’', 's'])
+        .to_lowercase();
+    // (plural endings trimmed: "Accords" → "accord", "Olympics" → "olympic")
+    THINGS_NAMED_FOR_PLACES.contains(&word.as_str())
 }
 
 /// Whether a body's name makes it a government organ that speaks for its country: its head

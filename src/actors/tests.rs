@@ -289,3 +289,137 @@ fn titles_speak_for_the_country_they_are_of_and_are_no_bodies() {
     let m = t.find("Iraq's ambassador to the UN, Wanjiru Kamau, said the text was unfair.");
     assert_eq!(names(&t, &m), ["Iraq", "UN", "Wanjiru Kamau"]);
 }
+
+#[test]
+fn people_named_by_surname_first_and_by_description() {
+    let d = world();
+    let mut t = ActorTracker::new(&d);
+    assert_eq!(find_names(&mut t, "Senator Okafor objects"), ["Okafor"]);
+    assert_eq!(
+        find_names(&mut t, "Senator Lena Okafor said the panel was biased."),
+        ["Lena Okafor"]
+    );
+    assert_eq!(t.actors.len(), 1);
+    let m = t.find("Pieter Smit, the Dutch ambassador, said it was fair.");
+    assert_eq!(names(&t, &m), ["Pieter Smit", "Netherlands"]);
+    assert_eq!(
+        t.actors[m[0].actor].affiliation.as_deref(),
+        Some("Netherlands")
+    );
+}
+
+#[test]
+fn listed_people_and_party_codes() {
+    let d = world();
+    let mut t = ActorTracker::new(&d);
+    let m = t.find(
+        "Sens. Ann Lee of Utah, Bo Park of Panama City, and Cy Diaz of Ohio wrote to the UN.",
+    );
+    assert_eq!(names(&t, &m), ["Ann Lee", "Bo Park", "Cy Diaz", "UN"]);
+    assert_eq!(
+        t.actors[m[1].actor].affiliation.as_deref(),
+        Some("Panama City")
+    );
+    let m = t.find("Sen. Dana Whitfield (R-Texas) opposed the inquiry.");
+    assert_eq!(names(&t, &m), ["Dana Whitfield"]);
+    assert_eq!(
+        t.actors[m[0].actor].affiliation.as_deref(),
+        Some("Republican Party")
+    );
+}
+
+#[test]
+fn nationalities_of_private_people_are_no_country() {
+    let d = world();
+    let mut t = ActorTracker::new(&d);
+    assert!(
+        t.find("The mill's Kenyan owner was questioned, and Dutch swimmers cheered.")
+            .is_empty()
+    );
+    assert_eq!(
+        find_names(
+            &mut t,
+            "A Kenyan-born businessman and the Dutch government disagreed."
+        ),
+        ["Netherlands"]
+    );
+}
+
+#[test]
+fn places_in_names_of_treaties_events_and_papers_are_no_actors() {
+    let d = world();
+    let mut t = ActorTracker::new(&d);
+    assert!(
+        t.find("Tehran never ratified the Moscow Protocol, the Washington Times reported.")
+            .iter()
+            .all(|m| t.actors[m.actor].canonical == "Iran")
+    );
+    assert!(
+        t.find("Before the Tehran Olympics, a Dutch broadcaster asked questions.")
+            .is_empty()
+    );
+    assert_eq!(
+        find_names(&mut t, "Moscow said the Tehran talks had failed."),
+        ["Russia"]
+    );
+}
+
+#[test]
+fn groups_and_the_bloc() {
+    let mut d = world();
+    d.add_csv(
+        "canonical,alias,kind\nEU,EU,organisation\n".as_bytes(),
+        Path::new("eu.csv"),
+    )
+    .unwrap();
+    let mut t = ActorTracker::new(&d);
+    // "the bloc" before any bloc is named points nowhere.
+    assert_eq!(
+        find_names(&mut t, "The bloc said nothing."),
+        Vec::<String>::new()
+    );
+    assert_eq!(
+        find_names(&mut t, "Western countries and the EU backed the probe."),
+        ["Western countries", "EU"]
+    );
+    assert_eq!(
+        find_names(
+            &mut t,
+            "The 27-nation bloc and Western powers said Tehran must comply."
+        ),
+        ["EU", "Western countries", "Iran"]
+    );
+    let m = t.find("Senate Republicans blocked the commission.");
+    assert_eq!(names(&t, &m), ["Senate Republicans"]);
+    assert_eq!(t.actors[m[0].actor].kind, ActorKind::Group);
+    assert_eq!(
+        t.actors[m[0].actor].affiliation.as_deref(),
+        Some("Republican Party")
+    );
+}
+
+#[test]
+fn a_bare_name_speaks_later_by_surname() {
+    let d = world();
+    let mut t = ActorTracker::new(&d);
+    assert!(
+        t.find("Helga Brandvold then met the delegation in private.")
+            .is_empty()
+    );
+    assert_eq!(
+        find_names(
+            &mut t,
+            "Brandvold, a retired judge, called it a charm offensive."
+        ),
+        ["Helga Brandvold"]
+    );
+    assert_eq!(
+        find_names(&mut t, "But Brandvold told reporters."),
+        ["Helga Brandvold"]
+    );
+    // A bare name's last word that neither speaks nor is described is no one.
+    assert!(
+        t.find("Santa Cruz is calm; in Cruz the market opened.")
+            .is_empty()
+    );
+}

@@ -2,16 +2,19 @@
 //! fixed order, and remembers them across the article (surnames, acronyms, the last person
 //! named) so later mentions resolve to the same actor.
 
-use super::apposition::untitled_speakers;
+use super::apposition::{bare_names, speaks_or_is_described, untitled_speakers};
+use super::collectives::{BLOCS, bloc_references, collectives};
+use super::coordination::{ListedPerson, listed_people, party_code};
 use super::datelines::mask_dateline;
 use super::dictionary::{ActorKind, Dictionary};
 use super::organisations::{
-    bracketed_acronym, is_government_body, names_independent_body, organisation_names,
+    bracketed_acronym, is_government_body, names_a_thing, names_independent_body,
+    names_private_people, organisation_names,
 };
 use super::pronouns::pronoun_subject;
 use super::span::{Span, overlaps, strictly_inside};
 use super::titles::{TitledName, titled_names};
-use super::words::COMPANY_SUFFIXES;
+use super::words::{COMPANY_SUFFIXES, never_a_name};
 use crate::text::{Token, tokenize};
 use serde::Serialize;
 use std::borrow::Cow;
@@ -68,6 +71,10 @@ pub struct ActorTracker<'d> {
     /// Acronyms given in brackets after a name, for later mentions.
     by_acronym: HashMap<String, usize>,
     last_person: Option<usize>,
+    /// The last bloc of states named ("EU"), for "the bloc".
+    last_bloc: Option<usize>,
+    /// Names seen without a title or verb, by their last word, in case that word later speaks.
+    bare_names: HashMap<String, String>,
 }
 
 impl<'d> ActorTracker<'d> {
@@ -80,6 +87,8 @@ impl<'d> ActorTracker<'d> {
             by_surname: HashMap::new(),
             by_acronym: HashMap::new(),
             last_person: None,
+            last_bloc: None,
+            bare_names: HashMap::new(),
         }
     }
 
@@ -137,16 +146,42 @@ impl<'d> ActorTracker<'d> {
     }
 
     /// The canonical name of a person named `name`: the person already named with the same
-    /// surname, else the name itself.
-    fn person_canonical(&self, name: &str) -> String {
-        match name
+    /// surname, else the name itself. A person first named by surname alone ("MP Okafor")
+    /// takes the full name when it comes ("Lena Okafor").
+    fn person_canonical(&mut self, name: &str) -> String {
+        let Some(&id) = name
             .split_whitespace()
             .last()
             .and_then(|s| self.by_surname.get(s))
-        {
-            Some(&id) => self.actors[id].canonical.clone(),
-            None => name.to_string(),
+        else {
+            return name.to_string();
+        };
+        let known = &self.actors[id].canonical;
+        if !known.contains(' ') && name.contains(' ') && name.ends_with(known.as_str()) {
+            self.by_canonical.remove(known);
+            self.by_canonical.insert(name.to_string(), id);
+            self.actors[id].canonical = name.to_string();
         }
+        self.actors[id].canonical.clone()
+    }
+
+    /// Whom a person described right after the name speaks for: the first country or
+    /// organisation named in the description ("Lea Berg, Austria's interior minister,").
+    fn described_affiliation(
+        &self,
+        sentence: &str,
+        name: &Span,
+        found: &[Mention],
+    ) -> Option<String> {
+        let rest = &sentence[name.end..];
+        let description = rest.strip_prefix(',')?;
+        let end = name.end + 1 + description.find(',').unwrap_or(description.len());
+        found
+            .iter()
+            .filter(|m| name.end < m.span.start && m.span.end <= end && !m.pronoun)
+            .map(|m| &self.actors[m.actor])
+            .find(|a| a.kind != ActorKind::Person)
+            .map(|a| a.canonical.clone())
     }
 
     /// Finds the actors named in `sentence` (the next sentence of the article).
@@ -164,14 +199,17 @@ impl<'d> ActorTracker<'d> {
         let tokens = tokenize(sentence);
         let mut found: Vec<Mention> = Vec::new();
         let mut dict_hits = self.dict.matches(sentence);
+        self.add_listed_people(sentence, &tokens, &mut dict_hits, &mut found);
         self.add_titled_people(sentence, &tokens, &mut dict_hits, &mut found);
         self.add_dictionary_hits(sentence, dict_hits, &mut found);
         self.add_known_names(sentence, &tokens, &mut found);
+        self.add_collectives(sentence, &tokens, &mut found);
         self.add_organisations(sentence, &tokens, &mut found);
         self.add_untitled_people(sentence, &tokens, &mut found);
+        self.add_surnames_of_bare_names(sentence, &tokens, &mut found);
         self.add_pronoun_subject(&tokens, &mut found);
         found.sort_by_key(|m| m.span.start);
-        self.remember(sentence, &found);
+        self.remember(sentence, &tokens, &found);
         found
     }
 
@@ -193,6 +231,29 @@ impl<'d> ActorTracker<'d> {
         }
     }
 
+    /// People listed after a plural title ("Sens. A of Utah, B of Maine, and C"); the places
+    /// and parties given with them are their affiliations, not actors.
+    fn add_listed_people(
+        &mut self,
+        sentence: &str,
+        tokens: &[Token],
+        dict_hits: &mut Vec<(Span, usize)>,
+        found: &mut Vec<Mention>,
+    ) {
+        for ListedPerson {
+            name,
+            affiliation,
+            item,
+        } in listed_people(sentence, tokens)
+        {
+            dict_hits.retain(|(r, _)| !overlaps(r, &item));
+            let name_text = &sentence[name.clone()];
+            let canonical = self.person_canonical(name_text);
+            let a = self.register(&canonical, ActorKind::Person, affiliation, name_text);
+            found.push(Mention::named(name, a));
+        }
+    }
+
     /// People introduced by a title. A demonym or country right before the title is the
     /// person's affiliation, not a mention of the country ("Russian Foreign Minister X"); the
     /// dictionary hits used up here are taken out of `dict_hits`.
@@ -205,7 +266,9 @@ impl<'d> ActorTracker<'d> {
     ) {
         for TitledName { name, title } in titled_names(sentence, tokens) {
             let name_text = &sentence[name.clone()];
-            let affiliation = self.title_affiliation(sentence, &title, dict_hits);
+            let affiliation = self
+                .title_affiliation(sentence, &title, dict_hits)
+                .or_else(|| party_code(&sentence[name.end..]).map(str::to_string));
             let overlapping = dict_hits.iter().find(|(r, _)| overlaps(r, &name)).cloned();
             match overlapping {
                 Some((r, id)) if self.dict.actor(id).kind == ActorKind::Person => {
@@ -257,7 +320,7 @@ impl<'d> ActorTracker<'d> {
 
     /// The dictionary's matches that no title took. "Kenyan parliament", "Dutch privacy
     /// watchdog": a body that acts on its own account; the country is not the actor (rule 9
-    /// of the annotation guide).
+    /// of the annotation guide); nor is it in "the Taiwanese owner" or "the Rome Statute".
     fn add_dictionary_hits(
         &mut self,
         sentence: &str,
@@ -266,7 +329,9 @@ impl<'d> ActorTracker<'d> {
     ) {
         for (r, id) in dict_hits {
             if self.dict.actor(id).kind == ActorKind::Country
-                && names_independent_body(&sentence[r.end..])
+                && (names_independent_body(&sentence[r.end..])
+                    || names_private_people(&sentence[r.end..])
+                    || names_a_thing(&sentence[r.end..]))
             {
                 continue;
             }
@@ -302,6 +367,40 @@ impl<'d> ActorTracker<'d> {
                     self.register(&canonical, kind, None, t.text);
                     found.push(Mention::named(r, id));
                 }
+            }
+        }
+    }
+
+    /// Groups acting together ("Western countries", "Senate Republicans"; one actor for
+    /// "Western powers" after "Western countries"), and "the bloc" for the last bloc named.
+    fn add_collectives(&mut self, sentence: &str, tokens: &[Token], found: &mut Vec<Mention>) {
+        for group in collectives(sentence, tokens) {
+            if taken(found, &group.span) {
+                continue;
+            }
+            let canonical = self
+                .actors
+                .iter()
+                .find(|a| {
+                    a.kind == ActorKind::Group
+                        && collectives(&a.canonical, &tokenize(&a.canonical))
+                            .first()
+                            .is_some_and(|c| c.key == group.key)
+                })
+                .map_or(group.name.clone(), |a| a.canonical.clone());
+            let surface = &sentence[group.span.clone()];
+            let a = self.register(&canonical, ActorKind::Group, group.affiliation, surface);
+            found.push(Mention::named(group.span, a));
+        }
+        let Some(bloc) = self.last_bloc else {
+            return;
+        };
+        for r in bloc_references(tokens) {
+            if !taken(found, &r) {
+                let (canonical, kind) =
+                    (self.actors[bloc].canonical.clone(), self.actors[bloc].kind);
+                self.register(&canonical, kind, None, &sentence[r.clone()]);
+                found.push(Mention::named(r, bloc));
             }
         }
     }
@@ -395,8 +494,31 @@ impl<'d> ActorTracker<'d> {
                 continue;
             }
             let canonical = self.person_canonical(&name);
-            let a = self.register(&canonical, ActorKind::Person, None, &name);
+            let affiliation = self.described_affiliation(sentence, &r, found);
+            let a = self.register(&canonical, ActorKind::Person, affiliation, &name);
             found.push(Mention::named(r, a));
+        }
+    }
+
+    /// A surname alone that speaks or is described ("Kirby said", "Kirby, a retired judge,")
+    /// after a bare name ended with it ("Michael Kirby then met…"): that person, by full name.
+    fn add_surnames_of_bare_names(
+        &mut self,
+        sentence: &str,
+        tokens: &[Token],
+        found: &mut Vec<Mention>,
+    ) {
+        for (k, t) in tokens.iter().enumerate() {
+            let Some(full) = self.bare_names.get(t.text).cloned() else {
+                continue;
+            };
+            let r = t.span.0..t.span.1;
+            let prev = k.checked_sub(1).map(|p| tokens[p].text);
+            let alone = prev.is_none_or(|p| !p.starts_with(char::is_uppercase) || never_a_name(p));
+            if alone && !taken(found, &r) && speaks_or_is_described(sentence, tokens, k + 1) {
+                let a = self.register(&full, ActorKind::Person, None, t.text);
+                found.push(Mention::named(r, a));
+            }
         }
     }
 
@@ -418,8 +540,20 @@ impl<'d> ActorTracker<'d> {
     }
 
     /// Remembers, for the sentences to come, the acronyms given in brackets after the bodies
-    /// of `found` (sorted by position) and the last person named.
-    fn remember(&mut self, sentence: &str, found: &[Mention]) {
+    /// of `found` (sorted by position), the last person and the last bloc named, and the bare
+    /// names no rule took.
+    fn remember(&mut self, sentence: &str, tokens: &[Token], found: &[Mention]) {
+        for r in bare_names(sentence, tokens) {
+            let name = &sentence[r.clone()];
+            if let Some(last) = name.split_whitespace().last()
+                && !taken(found, &r)
+                && self.dict.matches(name).is_empty()
+            {
+                self.bare_names
+                    .entry(last.to_string())
+                    .or_insert_with(|| name.to_string());
+            }
+        }
         for m in found {
             if self.actors[m.actor].kind == ActorKind::Person || m.pronoun {
                 continue;
@@ -436,6 +570,13 @@ impl<'d> ActorTracker<'d> {
             .find(|m| self.actors[m.actor].kind == ActorKind::Person)
         {
             self.last_person = Some(m.actor);
+        }
+        if let Some(m) = found
+            .iter()
+            .rev()
+            .find(|m| BLOCS.contains(&self.actors[m.actor].canonical.as_str()))
+        {
+            self.last_bloc = Some(m.actor);
         }
     }
 }

@@ -5,6 +5,8 @@
 //! actors take no stance on any proposal although verbs like "rejected" or "backed" abound.
 //! These features let the model learn that a sentence without a proposal is rarely a stance.
 
+use super::FeatureSink;
+use super::extract::{FeatureFamily, SequenceContext};
 use crate::text::PROPOSAL_HEADS;
 
 /// Words beyond the proposal heads that show a proposal is being talked about.
@@ -61,6 +63,15 @@ pub fn proposal_state(seq: &[&str], actor_pos: &[usize]) -> &'static str {
         "proposal-near"
     } else {
         "proposal-far"
+    }
+}
+
+/// The `x:proposal-…` feature (see [`proposal_state`]).
+pub(crate) struct ProposalNearness;
+
+impl FeatureFamily for ProposalNearness {
+    fn emit(&self, ctx: &SequenceContext, sink: &mut impl FeatureSink) {
+        sink.emit("x:", &[proposal_state(&ctx.seq, &ctx.actor_pos)]);
     }
 }
 

@@ -8,6 +8,7 @@ use std::cell::RefCell;
 use std::rc::Rc;
 use std::sync::OnceLock;
 
+use super::extract::{FeatureFamily, SequenceContext};
 use super::{ACTOR, FeatureSink, OTHER};
 
 fn stemmer() -> &'static Stemmer {
@@ -59,6 +60,18 @@ pub fn emit_stems(seq: &[&str], actor_pos: &[usize], window: usize, sink: &mut i
         for s in stems[(p + 1).min(hi)..hi].iter().flatten() {
             sink.emit("sR:", &[s]);
         }
+    }
+}
+
+/// The stem features of the sequence, the side-marked ones within `window` words of the actor.
+pub(crate) struct Stems {
+    /// Words on each side of the actor whose stems are side-marked.
+    pub window: usize,
+}
+
+impl FeatureFamily for Stems {
+    fn emit(&self, ctx: &SequenceContext, sink: &mut impl FeatureSink) {
+        emit_stems(&ctx.seq, &ctx.actor_pos, self.window, sink);
     }
 }
 

@@ -12,44 +12,15 @@ use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 use std::collections::BTreeMap;
 use std::ops::Range;
-use std::path::Path;
 
 use crate::actors::{ActorTracker, Dictionary};
-use crate::error::{Result, StanceError};
-use crate::features::{ActorSentence, Cues, FeatureOptions, Vocabulary};
+use crate::error::Result;
+use crate::features::{ActorSentence, FeatureOptions, Vocabulary};
 use crate::io::Example;
 use crate::model::{SparseLogistic, SparseMatrix, argmax};
 
-/// Newest model file format version this build reads and writes. A file is written with the
-/// oldest version that holds everything it uses, so older builds keep reading what they can
-/// read and refuse ("newer than this stance understands") what they would silently misread:
-/// 1 = everything up to the lexicon; 2 = uses `actor_identity`, which version-1 readers would
-/// ignore (JSON readers skip unknown fields) and so predict differently without a word;
-/// 3 = uses sentence `embeddings`, likewise; 4 = reads coordinated lists as one mention
-/// (`coordination`), marks where the proposal is (`proposal`) or uses word stems (`stems`),
-/// likewise.
-pub const FORMAT_VERSION: u32 = 4;
-
-/// The oldest format version that can hold a model with these feature options.
-fn format_version_for(features: &FeatureOptions) -> u32 {
-    if features.coordination || features.proposal || features.stems {
-        4
-    } else if features.embeddings.is_some() {
-        3
-    } else if features.actor_identity {
-        2
-    } else {
-        1
-    }
-}
-const FORMAT_NAME: &str = "stance-model";
-/// First bytes of a binary model file: `STANCEM` and the layout revision. postcard is not
-/// self-describing, so a new field in the model record (which JSON files absorb through serde
-/// defaults) changes the binary layout: the revision goes up, and older binary files are
-/// refused with a clear message instead of being misread. Revisions: `B` (no actor-identity
-/// option), `2` (no embeddings option), `3` (no coordination option), `4` (current).
-const BINARY_MAGIC: &[u8; 8] = b"STANCEM4";
-const BINARY_MAGIC_FAMILY: &[u8; 7] = b"STANCEM";
+mod format;
+pub use format::{FORMAT_VERSION, is_binary_path};
 
 /// Everything that decides how a model is trained.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -131,20 +102,6 @@ pub struct TrainingInfo {
     pub held_out: Vec<HeldOutScore>,
     /// Hyper-parameter search, when `--tune` was used.
     pub tuning: Vec<TuningTrial>,
-}
-
-#[derive(Serialize, Deserialize)]
-struct ModelFile {
-    format: String,
-    version: u32,
-    label_column: String,
-    labels: Vec<String>,
-    features: FeatureOptions,
-    training: TrainingInfo,
-    cues: Vec<String>,
-    vocabulary: Vec<String>,
-    idf: Vec<f32>,
-    weights: Vec<f32>,
 }
 
 /// A trained (sentence, actor) → label classifier.
@@ -381,213 +338,6 @@ impl Classifier {
         let _ = prefetch_embeddings(&self.features, inputs);
         inputs.par_iter().map(|s| self.predict(s)).collect()
     }
-
-    fn to_file(&self) -> ModelFile {
-        ModelFile {
-            format: FORMAT_NAME.into(),
-            version: format_version_for(&self.features),
-            label_column: self.label_column.clone(),
-            labels: self.labels.clone(),
-            features: self.features.clone(),
-            training: self.training.clone(),
-            cues: self.vocabulary.cues.words.clone(),
-            vocabulary: self.vocabulary.features.clone(),
-            idf: self.vocabulary.idf.iter().map(|&v| v as f32).collect(),
-            weights: self.logistic.weights.iter().map(|&v| v as f32).collect(),
-        }
-    }
-
-    /// Serialises the model to JSON bytes (deterministic).
-    pub fn to_json(&self) -> Result<Vec<u8>> {
-        serde_json::to_vec(&self.to_file())
-            .map_err(|e| StanceError::Data(format!("cannot serialise the model: {e}")))
-    }
-
-    /// Serialises the model to the compact binary form (deterministic; the same content as
-    /// [`Classifier::to_json`], about 8× faster to load for large models).
-    pub fn to_binary(&self) -> Result<Vec<u8>> {
-        let mut out = BINARY_MAGIC.to_vec();
-        postcard::to_io(&self.to_file(), &mut out)
-            .map_err(|e| StanceError::Data(format!("cannot serialise the model: {e}")))?;
-        Ok(out)
-    }
-
-    /// Saves the model atomically: binary when `path` ends in `.bin`, JSON otherwise.
-    pub fn save(&self, path: &Path) -> Result<()> {
-        let bytes = if is_binary_path(path) {
-            self.to_binary()?
-        } else {
-            self.to_json()?
-        };
-        crate::io::write_atomic(path, &bytes)
-    }
-
-    /// Loads a model file.
-    pub fn load(path: &Path) -> Result<Classifier> {
-        if path.is_dir() {
-            return Err(StanceError::model(
-                path,
-                "is a directory, expected a model file",
-            ));
-        }
-        let bytes = std::fs::read(path).map_err(|e| StanceError::io(path, e))?;
-        Classifier::from_bytes(&bytes, path)
-    }
-
-    /// Parses and checks a model in either form (binary when it starts with the binary header,
-    /// JSON otherwise); `path` names the source in errors.
-    pub fn from_bytes(bytes: &[u8], path: &Path) -> Result<Classifier> {
-        match bytes.strip_prefix(BINARY_MAGIC) {
-            Some(body) => {
-                let f: ModelFile = postcard::from_bytes(body).map_err(|e| {
-                    StanceError::model(
-                        path,
-                        format!(
-                            "malformed binary model ({e}); truncated, corrupted, or written by \
-                             another version of stance (the JSON form is the portable one)"
-                        ),
-                    )
-                })?;
-                Classifier::from_file(f, path)
-            }
-            None if bytes.starts_with(BINARY_MAGIC_FAMILY) && bytes.len() >= 8 => {
-                Err(StanceError::model(
-                    path,
-                    format!(
-                        "binary model of layout '{}', written by another version of stance \
-                         (this one reads layout '{}'): convert the model's JSON form again \
-                         (`stance convert MODEL.json --out MODEL.bin`) or retrain",
-                        char::from(bytes[7]).escape_default(),
-                        char::from(BINARY_MAGIC[7])
-                    ),
-                ))
-            }
-            None => Classifier::from_json(bytes, path),
-        }
-    }
-
-    /// Parses and checks model JSON; `path` names the source in errors.
-    pub fn from_json(bytes: &[u8], path: &Path) -> Result<Classifier> {
-        // One parse straight into the struct; only when that fails, look at the header to say why.
-        #[derive(Deserialize)]
-        struct Header {
-            format: Option<String>,
-            version: Option<u64>,
-        }
-        let check_header = |h: &Header| -> Result<()> {
-            if h.format.as_deref() != Some(FORMAT_NAME) {
-                return Err(StanceError::model(
-                    path,
-                    "JSON without \"format\": \"stance-model\": not a stance model",
-                ));
-            }
-            match h.version {
-                Some(v) if (1..=u64::from(FORMAT_VERSION)).contains(&v) => Ok(()),
-                Some(v) if v > u64::from(FORMAT_VERSION) => Err(StanceError::model(
-                    path,
-                    format!(
-                        "format version {v} is newer than this stance understands ({FORMAT_VERSION}): upgrade stance"
-                    ),
-                )),
-                other => Err(StanceError::model(
-                    path,
-                    format!("unsupported format version {other:?}"),
-                )),
-            }
-        };
-        let f: ModelFile = match serde_json::from_slice(bytes) {
-            Ok(f) => f,
-            Err(e) => {
-                let header: Header = serde_json::from_slice(bytes).map_err(|e| {
-                    StanceError::model(
-                        path,
-                        format!("not valid JSON ({e}); truncated or corrupted?"),
-                    )
-                })?;
-                check_header(&header)?;
-                return Err(StanceError::model(path, format!("malformed model: {e}")));
-            }
-        };
-        check_header(&Header {
-            format: Some(f.format.clone()),
-            version: Some(u64::from(f.version)),
-        })?;
-        Classifier::from_file(f, path)
-    }
-
-    /// Checks a parsed model record and builds the classifier.
-    fn from_file(f: ModelFile, path: &Path) -> Result<Classifier> {
-        let bad = |m: String| Err(StanceError::model(path, m));
-        if f.format != FORMAT_NAME {
-            return bad("not a stance model".into());
-        }
-        if f.version < format_version_for(&f.features) || f.version > FORMAT_VERSION {
-            return bad(format!(
-                "format version {} does not fit its options (this stance writes {} for them and \
-                 reads 1 to {FORMAT_VERSION})",
-                f.version,
-                format_version_for(&f.features)
-            ));
-        }
-        let k = f.labels.len();
-        let d = f.vocabulary.len();
-        if k < 2 {
-            return bad(format!("{k} labels; a model needs at least 2"));
-        }
-        let mut uniq = f.labels.clone();
-        uniq.sort();
-        uniq.dedup();
-        if uniq.len() != k {
-            return bad("duplicate labels".into());
-        }
-        if f.idf.len() != d {
-            return bad(format!("{} idf values for {d} features", f.idf.len()));
-        }
-        if f.weights.len() != (d + 1) * k {
-            return bad(format!(
-                "{} weights, expected ({d} features + 1) × {k} labels",
-                f.weights.len()
-            ));
-        }
-        if f.weights.iter().chain(&f.idf).any(|w| !w.is_finite()) {
-            return bad("non-finite weights".into());
-        }
-        if let Err(e) = f.features.validate() {
-            return bad(format!("feature options: {e}"));
-        }
-        if let Some(spec) = &f.features.embeddings {
-            crate::embed::embedder_for(spec)
-                .map_err(|e| StanceError::model(path, e.to_string()))?;
-        }
-        let vocabulary = Vocabulary::from_parts(
-            Cues::new(f.cues),
-            f.vocabulary,
-            f.idf.iter().map(|&v| f64::from(v)).collect(),
-        )
-        .map_err(|e| StanceError::model(path, e.to_string()))?;
-        vocabulary
-            .check_embedding_layout(&f.features)
-            .map_err(|e| StanceError::model(path, e.to_string()))?;
-        Ok(Classifier {
-            label_column: f.label_column,
-            labels: f.labels,
-            features: f.features,
-            vocabulary,
-            logistic: SparseLogistic {
-                nclasses: k,
-                nfeatures: d,
-                weights: f.weights.iter().map(|&v| f64::from(v)).collect(),
-                iterations: f.training.iterations,
-            },
-            training: f.training,
-        })
-    }
-}
-
-/// Whether a model path names the binary form (`*.bin`).
-pub fn is_binary_path(path: &Path) -> bool {
-    path.extension()
-        .is_some_and(|e| e.eq_ignore_ascii_case("bin"))
 }
 
 /// Encodes the texts of `inputs` (in parallel, once each) when the options use sentence
@@ -649,7 +399,11 @@ mod tests {
         }
     }
 
-    fn tiny() -> Classifier {
+    /// A tiny model with the options of format version 1 (none of the later feature families).
+    pub(super) fn tiny() -> Classifier {
+        let mut opts = TrainOptions::default();
+        opts.features.coordination = false;
+        opts.features.stems = false;
         let data = vec![
             ex("Paris vetoed the probe", "Paris", "opposes"),
             ex("Rome backed the probe", "Rome", "supports"),
@@ -659,7 +413,7 @@ mod tests {
         let dict = Dictionary::empty();
         let inputs = prepare(&data, &dict);
         let (labels, y) = encode_labels(&data);
-        Classifier::fit(&inputs, &y, &labels, "stance", &TrainOptions::default()).unwrap()
+        Classifier::fit(&inputs, &y, &labels, "stance", &opts).unwrap()
     }
 
     #[test]
@@ -715,81 +469,6 @@ mod tests {
         assert_eq!(fit(&full), fit(&prepare_without_others(&data)));
     }
 
-    #[test]
-    fn both_forms_round_trip_exactly() {
-        let m = tiny();
-        let json = m.to_json().unwrap();
-        let bin = m.to_binary().unwrap();
-        assert!(bin.len() < json.len());
-        for (bytes, name) in [(&json, "m.json"), (&bin, "m.bin")] {
-            let back = Classifier::from_bytes(bytes, Path::new(name)).unwrap();
-            assert_eq!(back, m);
-            assert_eq!(back.to_json().unwrap(), json);
-            assert_eq!(back.to_binary().unwrap(), bin);
-        }
-        for cut in [8, bin.len() / 2, bin.len() - 1] {
-            let e = Classifier::from_bytes(&bin[..cut], Path::new("m.bin"))
-                .unwrap_err()
-                .to_string();
-            assert!(e.contains("m.bin") && e.contains("malformed binary"), "{e}");
-        }
-        assert!(is_binary_path(Path::new("x/model.BIN")));
-        assert!(!is_binary_path(Path::new("model.json")));
-    }
-
-    #[test]
-    fn rejects_wrong_files() {
-        let p = Path::new("m.json");
-        assert!(
-            Classifier::from_json(b"{\"a\":1}", p)
-                .unwrap_err()
-                .to_string()
-                .contains("not a stance model")
-        );
-        let bytes = tiny().to_json().unwrap();
-        let e = Classifier::from_json(&bytes[..bytes.len() / 2], p)
-            .unwrap_err()
-            .to_string();
-        assert!(e.contains("truncated"), "{e}");
-        let huge = String::from_utf8(bytes.clone())
-            .unwrap()
-            .replace("\"window\":5", "\"window\":1152921504606846976");
-        let e = Classifier::from_json(huge.as_bytes(), p)
-            .unwrap_err()
-            .to_string();
-        assert!(e.contains("window"), "{e}");
-        let newer = String::from_utf8(bytes)
-            .unwrap()
-            .replace("\"version\":1", "\"version\":99");
-        assert!(
-            Classifier::from_json(newer.as_bytes(), p)
-                .unwrap_err()
-                .to_string()
-                .contains("newer")
-        );
-    }
-
-    #[test]
-    fn format_version_is_the_oldest_that_holds_the_options() {
-        let plain = tiny();
-        let json = String::from_utf8(plain.to_json().unwrap()).unwrap();
-        assert!(json.contains("\"version\":1,"), "{json}");
-        let mut named = plain.clone();
-        named.features.actor_identity = true;
-        let json = String::from_utf8(named.to_json().unwrap()).unwrap();
-        assert!(json.contains("\"version\":2,"));
-        let p = Path::new("m.json");
-        assert_eq!(Classifier::from_json(json.as_bytes(), p).unwrap(), named);
-        // Version 1 cannot hold the option: such a file is refused, not read without it.
-        let e = Classifier::from_json(
-            json.replace("\"version\":2,", "\"version\":1,").as_bytes(),
-            p,
-        )
-        .unwrap_err()
-        .to_string();
-        assert!(e.contains("does not fit its options"), "{e}");
-    }
-
     #[cfg(feature = "embeddings")]
     #[test]
     fn sentence_embeddings_are_features_that_round_trip_and_need_their_encoder() {
@@ -825,7 +504,7 @@ mod tests {
         assert_eq!(m.to_json().unwrap(), again.to_json().unwrap());
         let json = String::from_utf8(m.to_json().unwrap()).unwrap();
         assert!(json.contains("\"version\":3,"));
-        let p = Path::new("m.json");
+        let p = std::path::Path::new("m.json");
         assert_eq!(Classifier::from_json(json.as_bytes(), p).unwrap(), m);
         let bin = m.to_binary().unwrap();
         assert_eq!(Classifier::from_bytes(&bin, p).unwrap(), m);

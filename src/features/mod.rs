@@ -1,0 +1,42 @@
+//! Feature stage: turn a (sentence, actor) pair into sparse bag-of-words features that know
+//! where the actor sits.
+//!
+//! Features are strings such as `w:regretted`, `b:@a regretted`, `L:by`, `R*:blocked`, hashed
+//! on the fly (FNV-1a over the parts, see [`FeatureSink`]) so that prediction allocates no string per feature; the vocabulary
+//! keeps the strings for explanations.
+//!
+//! The actor's mention becomes `@a`, other actors' mentions `@o` ([`extract`]); then each
+//! feature family the [`FeatureOptions`] ask for emits its features, one file per family:
+//! word n-grams, negation, character n-grams, the lexicon's `V:` features, the topic target,
+//! actor identity, reported speech, side windows and zones, cue words, stems, the proposal,
+//! and the actor's position with the role bigrams. [`Vocabulary`] fits the features kept and
+//! weights them.
+
+mod char_ngrams;
+pub mod coordination;
+mod cues;
+mod extract;
+mod identity;
+mod input;
+mod lexicon;
+mod negation;
+mod options;
+mod position;
+pub mod proposal;
+mod sink;
+mod speech;
+pub mod stems;
+mod target;
+#[cfg(test)]
+mod testing;
+mod vocabulary;
+mod windows;
+mod word_ngrams;
+
+pub use cues::Cues;
+pub use extract::{ACTOR, OTHER, extract};
+pub use input::{ActorSentence, find_whole_word};
+pub use lexicon::Lexicon;
+pub use options::{FeatureOptions, MAX_WINDOW, Weighting};
+pub use sink::{FeatureSink, HashSink, StringSink, feature_hash};
+pub use vocabulary::Vocabulary;
