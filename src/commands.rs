@@ -16,7 +16,8 @@ use crate::classifier::{
 use crate::dump::{DumpFormat, DumpOptions};
 use crate::error::{Result, StanceError};
 use crate::eval::errors::{ArticleActors, ErrorTable, error_table, pair_f1_interval};
-use crate::eval::{Metrics, cross_validate, pair_scores, tune, tuning_grid};
+use crate::eval::tuning::{self, DataKind, TuneData};
+use crate::eval::{Metrics, cross_validate, pair_scores};
 use crate::features::ActorSentence;
 use crate::io::{CsvOptions, load_labelled};
 use crate::progress::{Progress, stage};
@@ -53,8 +54,10 @@ pub struct TrainConfig {
     pub label: String,
     /// Training options.
     pub options: TrainOptions,
-    /// Search options by cross-validation first.
+    /// Search options by cross-validation first ([`tuning::search`]).
     pub tune: bool,
+    /// Time budget of the search: candidates it leaves no time for are skipped, with a warning.
+    pub tune_budget: std::time::Duration,
     /// Also record K-fold cross-validated scores in the model.
     pub cv: Option<usize>,
     /// Fraction held out for the validation score (0 to skip).
@@ -80,8 +83,27 @@ pub struct TrainSummary {
     pub held_out: Vec<HeldOutScore>,
     /// Options used.
     pub options: TrainOptions,
+    /// What `--tune` did, when asked.
+    pub tuning: Option<TuneReport>,
     /// Warnings: about the data, and splits made smaller or skipped for scarce labels.
     pub warnings: Vec<String>,
+}
+
+/// What `--tune` did.
+#[derive(Debug, Clone, Serialize)]
+pub struct TuneReport {
+    /// Candidates scored.
+    pub candidates: usize,
+    /// Candidates skipped for want of time.
+    pub skipped: usize,
+    /// Cross-validation folds.
+    pub folds: usize,
+    /// Seconds spent.
+    pub seconds: f64,
+    /// Cross-validated macro-F1 of the chosen options.
+    pub macro_f1: f64,
+    /// Whether the actors were read as topics absent from the text.
+    pub topic_actors: bool,
 }
 
 impl TrainSummary {
@@ -117,8 +139,58 @@ impl TrainSummary {
             self.options.balanced,
             self.options.seed
         );
+        let flags = switches(f);
+        if !flags.is_empty() {
+            s += &format!("        {}\n", flags.join(" "));
+        }
+        if let Some(t) = &self.tuning {
+            s += &format!(
+                "tuning: {} candidates by grouped {}-fold CV in {:.0} s{}{}, chosen CV macro-F1 {:.3}\n",
+                t.candidates,
+                t.folds,
+                t.seconds,
+                if t.skipped > 0 {
+                    format!(", {} skipped (budget)", t.skipped)
+                } else {
+                    String::new()
+                },
+                if t.topic_actors {
+                    ", actors read as topics absent from the text"
+                } else {
+                    ""
+                },
+                t.macro_f1
+            );
+        }
         s
     }
+}
+
+/// The feature switches that differ from no switch at all, as `train` flags.
+fn switches(f: &crate::features::FeatureOptions) -> Vec<String> {
+    let mut out: Vec<String> = [
+        (f.target_cross, "--target-cross"),
+        (f.cross_all, "--cross-all"),
+        (f.target_overlap, "--target-overlap"),
+        (f.char_across, "--char-across"),
+        (f.block_norm, "--block-norm"),
+        (f.negation, "--negation"),
+        (f.speech, "--speech"),
+        (f.actor_identity, "--actor-identity"),
+        (f.proposal, "--proposal"),
+        (!f.actor_aware, "--no-actor-features"),
+        (!f.role_bigrams, "--no-role-bigrams"),
+        (!f.coordination, "--no-coordination"),
+        (!f.stems, "--no-stems"),
+    ]
+    .into_iter()
+    .filter(|(on, _)| *on)
+    .map(|(_, flag)| flag.to_string())
+    .collect();
+    if !f.lexicon.is_empty() {
+        out.push(format!("--lexicon ({} words)", f.lexicon.len()));
+    }
+    out
 }
 
 /// Trains and saves a model; the model file appears only when everything succeeded. Tuning
@@ -159,17 +231,33 @@ pub fn train(cfg: &TrainConfig, progress: &dyn Progress) -> Result<TrainSummary>
         scarce_folds(
             &y,
             &groups,
-            TUNING_FOLDS,
+            tuning::FOLDS,
             "tuning cross-validation",
             &mut warnings,
         )
     });
-    if let Some(k) = tune_folds.flatten() {
-        let grid = tuning_grid(&options);
-        tuning = stage(progress, "tuning", grid.len() as u64, |step| {
-            tune(&inputs, &y, &groups, &labels, &grid, k, |_| step())
-        })?;
-        options = tuning[0].options.clone();
+    let mut tuned = None;
+    if let Some(folds) = tune_folds.flatten() {
+        let data = TuneData {
+            inputs: &inputs,
+            y: &y,
+            groups: &groups,
+            labels: &labels,
+            folds,
+        };
+        let kind = DataKind::detect(&inputs, &cfg.label, &labels);
+        let outcome = tuning::search(&data, &options, kind, cfg.tune_budget, progress)?;
+        warnings.extend(outcome.warnings.iter().cloned());
+        options = outcome.trials[0].options.clone();
+        tuned = Some(TuneReport {
+            candidates: outcome.trials.len(),
+            skipped: outcome.skipped,
+            folds,
+            seconds: outcome.seconds,
+            macro_f1: outcome.trials[0].macro_f1,
+            topic_actors: kind.topic_actors,
+        });
+        tuning = outcome.trials;
     }
     let mut held_out = Vec::new();
     // Hold out whole articles: one fold of a grouped split of about the asked size, or of
@@ -226,12 +314,10 @@ pub fn train(cfg: &TrainConfig, progress: &dyn Progress) -> Result<TrainSummary>
         seconds: start.elapsed().as_secs_f64(),
         held_out,
         options,
+        tuning: tuned,
         warnings,
     })
 }
-
-/// Folds of grouped stratified cross-validation used by tuning.
-const TUNING_FOLDS: usize = 5;
 
 /// How many folds the data allows for a grouped stratified split, up to `wanted`: no more than
 /// the rarest label has rows, nor than there are groups. Fewer than asked: a warning; fewer

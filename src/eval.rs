@@ -2,6 +2,7 @@
 //! article-level pair scoring against gold stances.
 
 pub mod errors;
+pub mod tuning;
 
 use rand::SeedableRng;
 use rand::seq::SliceRandom;
@@ -9,7 +10,7 @@ use rand_chacha::ChaCha8Rng;
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet};
 
-use crate::classifier::{Classifier, TrainOptions, TuningTrial};
+use crate::classifier::{Classifier, TrainOptions};
 use crate::error::{Result, StanceError};
 use crate::features::ActorSentence;
 
@@ -292,49 +293,6 @@ pub fn cross_validate(
         .map(|p| p.label)
         .collect();
     Ok(Metrics::compute(labels, y, &predicted))
-}
-
-/// The candidate options `--tune` tries around `base`.
-pub fn tuning_grid(base: &TrainOptions) -> Vec<TrainOptions> {
-    let mut grid = Vec::new();
-    for l2 in [0.05, 0.2, 0.5] {
-        for ngrams in [(1, 2), (1, 3)] {
-            for (window, cues) in [(3, 300), (5, 300), (3, 0)] {
-                let mut o = base.clone();
-                o.l2 = l2;
-                o.features.word_ngrams = ngrams;
-                o.features.window = window;
-                o.features.cues = cues;
-                grid.push(o);
-            }
-        }
-    }
-    grid
-}
-
-/// Tries each option set by K-fold CV; returns the trials, best first by macro-F1.
-pub fn tune(
-    inputs: &[ActorSentence],
-    y: &[usize],
-    groups: &[usize],
-    labels: &[String],
-    grid: &[TrainOptions],
-    k: usize,
-    mut on_trial: impl FnMut(&TuningTrial),
-) -> Result<Vec<TuningTrial>> {
-    let mut trials = Vec::new();
-    for opts in grid {
-        let m = cross_validate(inputs, y, groups, labels, opts, k, |_| {})?;
-        let t = TuningTrial {
-            options: opts.clone(),
-            macro_f1: m.macro_f1,
-        };
-        on_trial(&t);
-        trials.push(t);
-    }
-    // Stable sort: on ties the earlier (simpler) option wins.
-    trials.sort_by(|a, b| b.macro_f1.total_cmp(&a.macro_f1));
-    Ok(trials)
 }
 
 /// Pair-level scores: predicted vs gold sets of (article, actor, stance).

@@ -144,6 +144,9 @@ fn accuracy_benchmark_runs_end_to_end_on_a_slice() {
         "## Option selection",
         // NewsMTSC candidates with the target found by name and at the data set's offsets.
         "target at the spans",
+        // `train --tune`'s own choice beside the benchmark's, on both data sets.
+        "stance, `train --tune`",
+        "- NewsMTSC, `train --tune --label sentiment`",
     ] {
         assert!(
             results.contains(row),

@@ -977,3 +977,51 @@ fn train_help_groups_its_flags_under_headings() {
         );
     }
 }
+
+#[test]
+fn tune_searches_within_its_budget_and_a_tiny_budget_warns() {
+    let dir = tempfile::tempdir().unwrap();
+    let model = dir.path().join("tuned.json");
+    let started = std::time::Instant::now();
+    stance()
+        .args([
+            "train",
+            "--tune",
+            "--tune-budget",
+            "300",
+            "--label",
+            "sentiment",
+        ])
+        .arg("--data")
+        .arg(data("small.csv"))
+        .arg("--out")
+        .arg(&model)
+        .assert()
+        .success()
+        .stderr(predicate::str::contains("budget").not())
+        .stdout(predicate::str::contains("tuning: "));
+    assert!(started.elapsed().as_secs() < 300);
+    let json: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&model).unwrap()).unwrap();
+    let trials = json["training"]["tuning"].as_array().unwrap();
+    assert!(trials.len() >= 8, "{} trials", trials.len());
+    // Sentiment labels: the shipped lexicon was among the candidates.
+    assert!(trials.iter().any(|t| {
+        t["options"]["features"]["lexicon"]
+            .as_array()
+            .is_some_and(|l| l.len() > 1000)
+    }));
+    let tiny = dir.path().join("tiny.json");
+    stance()
+        .args(["train", "--tune", "--tune-budget", "0", "--data"])
+        .arg(data("small.csv"))
+        .arg("--out")
+        .arg(&tiny)
+        .assert()
+        .success()
+        .stderr(predicate::str::contains(
+            "warning: tuning budget of 0 s reached",
+        ))
+        .stdout(predicate::str::contains("skipped (budget)"));
+    assert!(tiny.exists());
+}
