@@ -76,6 +76,7 @@ pub fn train(
         label: label.to_string(),
         options,
         tune,
+        tune_budget: std::time::Duration::from_secs(stance::eval::tuning::DEFAULT_BUDGET_SECS),
         cv,
         validation,
         actors: actors.unwrap_or_default(),
