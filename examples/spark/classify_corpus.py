@@ -8,10 +8,11 @@ writes Parquet with one row per (article, actor) and the columns
 
     python examples/spark/classify_corpus.py --input corpus.jsonl --output out/ --master 'local[2]'
 
-On a cluster, install the `stance` wheel on the executors (``pip wheel ./python``, then
-``spark-submit --py-files stance-*.whl`` where the wheel matches the executors' platform, or
-ship a packed virtual environment with ``--archives env.tar.gz#env`` and
-``PYSPARK_PYTHON=./env/bin/python``) and run this script with ``spark-submit``.
+On a cluster the executors need the `stance` package. It holds a compiled extension, so it
+cannot be imported from a zip given to ``--py-files``: build a wheel for the executors' platform
+(``pip wheel ./python``) and install it on every node, or ship a packed virtual environment that
+has it with ``--archives env.tar.gz#env`` and ``spark.pyspark.python=./env/bin/python``; then
+run this script with ``spark-submit``.
 A text that is null stops the job with a ValueError naming the row: filter such rows first.
 """
 
