@@ -117,6 +117,26 @@ struct Pair {
     rho: f64,
 }
 
+/// The two-loop recursion: `d = −H·g`, with H the inverse Hessian estimate of the stored
+/// pairs (the identity scaled by 1/|g| when there are none).
+fn two_loop(d: &mut [f64], g: &[f64], gnorm: f64, pairs: &[Pair], alpha: &mut [f64]) {
+    d.copy_from_slice(g);
+    for (i, p) in pairs.iter().enumerate().rev() {
+        alpha[i] = p.rho * dot(&p.s, d);
+        axpy(d, -alpha[i], &p.y);
+    }
+    let gamma = match pairs.last() {
+        Some(p) => 1.0 / (p.rho * dot(&p.y, &p.y)),
+        None => 1.0 / gnorm,
+    };
+    scale(d, gamma);
+    for (i, p) in pairs.iter().enumerate() {
+        let beta = p.rho * dot(&p.y, d);
+        axpy(d, alpha[i] - beta, &p.s);
+    }
+    scale(d, -1.0);
+}
+
 /// Minimises `f` from `x` (changed in place to the minimiser). `f(x, g)` returns the cost at `x`
 /// and writes the gradient into `g`. Returns an error message if the cost is not finite at the
 /// start.
@@ -164,22 +184,7 @@ pub fn minimize(
         if iterations >= settings.max_iter {
             break Stop::MaxIter;
         }
-        // Two-loop recursion: d = −H·g.
-        d.copy_from_slice(&g);
-        for (i, p) in pairs.iter().enumerate().rev() {
-            alpha[i] = p.rho * dot(&p.s, &d);
-            axpy(&mut d, -alpha[i], &p.y);
-        }
-        let gamma = match pairs.last() {
-            Some(p) => 1.0 / (p.rho * dot(&p.y, &p.y)),
-            None => 1.0 / gnorm,
-        };
-        scale(&mut d, gamma);
-        for (i, p) in pairs.iter().enumerate() {
-            let beta = p.rho * dot(&p.y, &d);
-            axpy(&mut d, alpha[i] - beta, &p.s);
-        }
-        scale(&mut d, -1.0);
+        two_loop(&mut d, &g, gnorm, &pairs, &mut alpha);
         let mut slope = dot(&d, &g);
         if slope >= 0.0 || slope.is_nan() {
             // Not a descent direction (rounding): restart from steepest descent.
