@@ -167,10 +167,8 @@ fn switches(f: &crate::features::FeatureOptions) -> Vec<String> {
     out
 }
 
-/// Trains and saves a model; the model file appears only when everything succeeded. Tuning
-/// and cross-validation report their progress to `progress`.
-pub fn train(cfg: &TrainConfig, progress: &dyn Progress) -> Result<TrainSummary> {
-    let start = Instant::now();
+/// Refuses options that make no sense, before any data is read.
+fn check_options(cfg: &TrainConfig) -> Result<()> {
     cfg.options.features.validate()?;
     if !(0.0..0.9).contains(&cfg.validation) {
         return Err(StanceError::Params(format!(
@@ -178,19 +176,32 @@ pub fn train(cfg: &TrainConfig, progress: &dyn Progress) -> Result<TrainSummary>
             cfg.validation
         )));
     }
+    Ok(())
+}
+
+/// The error for training data whose rows all have one label.
+fn too_few_labels(cfg: &TrainConfig, labels: &[String]) -> StanceError {
+    StanceError::Data(format!(
+        "{}: every row has the label {:?}: nothing to learn (need at least 2 labels)",
+        cfg.data
+            .iter()
+            .map(|p| p.display().to_string())
+            .collect::<Vec<_>>()
+            .join(", "),
+        labels.first().cloned().unwrap_or_default()
+    ))
+}
+
+/// Trains and saves a model; the model file appears only when everything succeeded. Tuning
+/// and cross-validation report their progress to `progress`.
+pub fn train(cfg: &TrainConfig, progress: &dyn Progress) -> Result<TrainSummary> {
+    let start = Instant::now();
+    check_options(cfg)?;
     let dict = load_dictionary(&cfg.actors)?;
     let data = load_labelled(&cfg.data, &cfg.label, cfg.csv)?;
     let (labels, y) = encode_labels(&data.examples);
     if labels.len() < 2 {
-        return Err(StanceError::Data(format!(
-            "{}: every row has the label {:?}: nothing to learn (need at least 2 labels)",
-            cfg.data
-                .iter()
-                .map(|p| p.display().to_string())
-                .collect::<Vec<_>>()
-                .join(", "),
-            labels.first().cloned().unwrap_or_default()
-        )));
+        return Err(too_few_labels(cfg, &labels));
     }
     let inputs = if cfg.options.features.actor_aware || cfg.tune {
         prepare(&data.examples, &dict)
