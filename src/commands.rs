@@ -362,12 +362,10 @@ fn read_article_actors(
         &["article", "actor", "aliases"],
         CsvOptions::default(),
     )?;
-    let col = |n: &str| rows.columns.iter().position(|c| c == n).unwrap_or(0);
-    let (ai, ci, li) = (col("article"), col("actor"), col("aliases"));
     let triples: Vec<(String, String, String)> = rows
-        .records
-        .iter()
-        .map(|(_, r)| (r[ai].clone(), r[ci].clone(), r[li].clone()))
+        .select(["article", "actor", "aliases"])
+        .into_iter()
+        .map(|[article, actor, aliases]| (article, actor, aliases))
         .collect();
     Ok(Some(ArticleActors::from_rows(&triples, canon)))
 }
@@ -384,8 +382,6 @@ pub fn evaluate_articles(
         &["article", "actor", "stance"],
         CsvOptions::default(),
     )?;
-    let col = |n: &str| rows.columns.iter().position(|c| c == n).unwrap_or(0);
-    let (ai, ci, si) = (col("article"), col("actor"), col("stance"));
     let canon = |name: &str| {
         analyzer
             .dictionary
@@ -394,9 +390,9 @@ pub fn evaluate_articles(
     };
     let mut gold = BTreeSet::new();
     let mut articles = BTreeSet::new();
-    for (_, r) in &rows.records {
-        gold.insert((r[ai].clone(), canon(&r[ci]), r[si].clone()));
-        articles.insert(r[ai].clone());
+    for [article, actor, stance] in rows.select(["article", "actor", "stance"]) {
+        gold.insert((article.clone(), canon(&actor), stance));
+        articles.insert(article);
     }
     let actors = read_article_actors(dir, canon)?;
     let mut predicted = BTreeSet::new();

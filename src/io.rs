@@ -15,6 +15,18 @@ pub struct CsvRows {
     pub records: Vec<(u64, Vec<String>)>,
 }
 
+impl CsvRows {
+    /// The fields of the named columns, in the order named, for every record (a column the
+    /// header lacks reads as the first; read with those columns `required` so none is lacking).
+    pub fn select<const N: usize>(&self, names: [&str; N]) -> Vec<[String; N]> {
+        let at = names.map(|n| self.columns.iter().position(|c| c == n).unwrap_or(0));
+        self.records
+            .iter()
+            .map(|(_, r)| at.map(|i| r[i].clone()))
+            .collect()
+    }
+}
+
 /// Options for reading CSV files.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct CsvOptions {
