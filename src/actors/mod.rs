@@ -13,6 +13,8 @@ mod collectives;
 mod coordination;
 mod datelines;
 mod dictionary;
+mod headlines;
+mod names;
 mod organisations;
 mod pronouns;
 pub mod span;

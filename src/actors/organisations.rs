@@ -100,7 +100,12 @@ pub(super) fn is_government_body(name: &str) -> bool {
 pub(super) fn organisation_names(sentence: &str, tokens: &[Token]) -> Vec<Span> {
     let mut out = Vec::new();
     let mut i = 0;
-    let upper = |t: &str| t.len() > 1 && t.chars().all(|c| c.is_uppercase());
+    // "UN", and dotted "U.S" of "the U.S. Anti-Doping Agency".
+    let upper = |t: &str| {
+        t.len() > 1
+            && t.chars().all(|c| c.is_uppercase() || c == '.')
+            && t.chars().filter(|c| c.is_uppercase()).count() >= 2
+    };
     while i < tokens.len() {
         let t0 = tokens[i].text;
         // "Speaking for the African Group": a participle that opens the sentence is no name.

@@ -423,3 +423,96 @@ fn a_bare_name_speaks_later_by_surname() {
             .is_empty()
     );
 }
+
+#[test]
+fn title_case_headlines_invent_nobody() {
+    let d = world();
+    let mut t = ActorTracker::new(&d);
+    assert_eq!(
+        find_names(
+            &mut t,
+            "Panama Asks UN For Help, Requests Inquiry Assistance"
+        ),
+        ["Panama", "UN"]
+    );
+    assert_eq!(
+        find_names(&mut t, "Iraq Wants UN Rights Chief Seeks To Visit Camps"),
+        ["Iraq", "UN"]
+    );
+    // A name the article gives in its body is found in a later headline-like line.
+    assert_eq!(
+        find_names(
+            &mut t,
+            "Interior Minister Lena Okafor said the Panama Ports Authority would help."
+        ),
+        ["Lena Okafor", "Panama Ports Authority"]
+    );
+    assert_eq!(
+        find_names(
+            &mut t,
+            "Lena Okafor Rejects Claims By Panama Ports Authority"
+        ),
+        ["Lena Okafor", "Panama Ports Authority"]
+    );
+}
+
+#[test]
+fn hyphenated_names_initials_and_particles_join_later_surnames() {
+    let d = world();
+    let mut t = ActorTracker::new(&d);
+    assert_eq!(
+        find_names(
+            &mut t,
+            "Chief Executive Mae Ho Chan Wai-ling rejected the inquiry."
+        ),
+        ["Mae Ho Chan Wai-ling"]
+    );
+    assert_eq!(
+        find_names(&mut t, "Ho said the police acted well."),
+        ["Mae Ho Chan Wai-ling"]
+    );
+    assert_eq!(
+        find_names(
+            &mut t,
+            "Russian envoy Ivan K. Petrov said the probe was biased."
+        ),
+        ["Ivan Petrov"]
+    );
+    assert_eq!(find_names(&mut t, "Petrov walked out."), ["Ivan Petrov"]);
+    assert_eq!(
+        find_names(
+            &mut t,
+            "Anke in 't Hout, a Dutch lawmaker, said the panel must go on."
+        ),
+        ["Anke in 't Hout", "Netherlands"]
+    );
+    assert_eq!(
+        find_names(&mut t, "Ban Ki-moon said it would."),
+        ["Ban Ki-moon"]
+    );
+}
+
+#[test]
+fn relatives_sharing_a_surname_stay_two_people() {
+    let d = world();
+    let mut t = ActorTracker::new(&d);
+    assert_eq!(
+        find_names(
+            &mut t,
+            "Former Prime Minister Omar Haddad was killed in 2005."
+        ),
+        ["Omar Haddad"]
+    );
+    assert_eq!(
+        find_names(
+            &mut t,
+            "His son, Prime Minister Karim Haddad, backed the tribunal."
+        ),
+        ["Karim Haddad"]
+    );
+    assert_eq!(
+        find_names(&mut t, "Haddad said it must go on."),
+        ["Karim Haddad"]
+    );
+    assert_eq!(t.actors.len(), 2);
+}

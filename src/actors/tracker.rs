@@ -7,12 +7,13 @@ use super::collectives::{BLOCS, bloc_references, collectives};
 use super::coordination::{ListedPerson, listed_people, party_code};
 use super::datelines::mask_dateline;
 use super::dictionary::{ActorKind, Dictionary};
+use super::headlines::is_title_case;
 use super::organisations::{
     bracketed_acronym, is_government_body, names_a_thing, names_independent_body,
     names_private_people, organisation_names,
 };
 use super::pronouns::pronoun_subject;
-use super::span::{Span, overlaps, strictly_inside};
+use super::span::{Span, is_word_boundary, overlaps, strictly_inside};
 use super::titles::{TitledName, titled_names};
 use super::words::{COMPANY_SUFFIXES, never_a_name};
 use crate::text::{Token, tokenize};
@@ -75,6 +76,8 @@ pub struct ActorTracker<'d> {
     last_bloc: Option<usize>,
     /// Names seen without a title or verb, by their last word, in case that word later speaks.
     bare_names: HashMap<String, String>,
+    /// Whether the sentence being read is a headline in title case.
+    headline: bool,
 }
 
 impl<'d> ActorTracker<'d> {
@@ -89,6 +92,7 @@ impl<'d> ActorTracker<'d> {
             last_person: None,
             last_bloc: None,
             bare_names: HashMap::new(),
+            headline: false,
         }
     }
 
@@ -120,12 +124,21 @@ impl<'d> ActorTracker<'d> {
         if !actor.mentions.iter().any(|m| m == surface) {
             actor.mentions.push(surface.to_string());
         }
-        if kind == ActorKind::Person
-            && let Some(surname) = canonical.split_whitespace().last()
-        {
-            self.by_surname.entry(surname.to_string()).or_insert(id);
+        if kind == ActorKind::Person {
+            // The latest person named by a surname takes it ("Saad Hariri" after "Rafiq
+            // Hariri"), and each family name of a long name is one ("Lam" of "Carrie Lam
+            // Cheng Yuet-ngor").
+            for surname in surnames(canonical) {
+                self.by_surname.insert(surname.to_string(), id);
+            }
         }
         id
+    }
+
+    /// Whether a rule may name a new actor `canonical` in this sentence: not in a title-case
+    /// headline, where every word is capitalised, unless the article has named it before.
+    fn may_name(&self, canonical: &str) -> bool {
+        !self.headline || self.by_canonical.contains_key(canonical)
     }
 
     /// The body named earlier in the article of which `name` is a shorter form: "Baitarani
@@ -148,19 +161,25 @@ impl<'d> ActorTracker<'d> {
     /// The canonical name of a person named `name`: the person already named with the same
     /// surname, else the name itself. A person first named by surname alone ("MP Okafor")
     /// takes the full name when it comes ("Lena Okafor").
+    /// A middle initial is no part of the canonical name ("Vitaly I. Churkin" is "Vitaly
+    /// Churkin"); a different given name makes a different person ("Saad Hariri" is not
+    /// "Rafiq Hariri").
     fn person_canonical(&mut self, name: &str) -> String {
+        let name = without_middle_initials(name);
         let Some(&id) = name
             .split_whitespace()
             .last()
             .and_then(|s| self.by_surname.get(s))
         else {
-            return name.to_string();
+            return name;
         };
         let known = &self.actors[id].canonical;
         if !known.contains(' ') && name.contains(' ') && name.ends_with(known.as_str()) {
             self.by_canonical.remove(known);
-            self.by_canonical.insert(name.to_string(), id);
-            self.actors[id].canonical = name.to_string();
+            self.by_canonical.insert(name.clone(), id);
+            self.actors[id].canonical = name;
+        } else if name.contains(' ') && !same_given_name(known, &name) {
+            return name;
         }
         self.actors[id].canonical.clone()
     }
@@ -197,6 +216,7 @@ impl<'d> ActorTracker<'d> {
         let masked = self.without_dateline(sentence);
         let sentence: &str = &masked;
         let tokens = tokenize(sentence);
+        self.headline = is_title_case(&tokens);
         let mut found: Vec<Mention> = Vec::new();
         let mut dict_hits = self.dict.matches(sentence);
         self.add_listed_people(sentence, &tokens, &mut dict_hits, &mut found);
@@ -246,9 +266,12 @@ impl<'d> ActorTracker<'d> {
             item,
         } in listed_people(sentence, tokens)
         {
-            dict_hits.retain(|(r, _)| !overlaps(r, &item));
             let name_text = &sentence[name.clone()];
             let canonical = self.person_canonical(name_text);
+            if !self.may_name(&canonical) {
+                continue;
+            }
+            dict_hits.retain(|(r, _)| !overlaps(r, &item));
             let a = self.register(&canonical, ActorKind::Person, affiliation, name_text);
             found.push(Mention::named(name, a));
         }
@@ -281,6 +304,9 @@ impl<'d> ActorTracker<'d> {
                 Some(_) => {}
                 None => {
                     let canonical = self.person_canonical(name_text);
+                    if !self.may_name(&canonical) {
+                        continue;
+                    }
                     let a = self.register(&canonical, ActorKind::Person, affiliation, name_text);
                     found.push(Mention::named(name, a));
                 }
@@ -351,7 +377,12 @@ impl<'d> ActorTracker<'d> {
 
     /// Surname-only mentions of people already named in this article, and acronyms given in
     /// brackets after a name ("the UN Support Mission in Libya (UNSMIL)").
+    /// In a title-case headline, where capitalised runs run together, bodies named earlier
+    /// by their full name are found by it.
     fn add_known_names(&mut self, sentence: &str, tokens: &[Token], found: &mut Vec<Mention>) {
+        if self.headline {
+            self.add_known_bodies(sentence, found);
+        }
         for t in tokens {
             let bracketed = sentence[..t.span.0].ends_with('(');
             let known = match self.by_surname.get(t.text) {
@@ -365,6 +396,28 @@ impl<'d> ActorTracker<'d> {
                     let (canonical, kind) =
                         (self.actors[id].canonical.clone(), self.actors[id].kind);
                     self.register(&canonical, kind, None, t.text);
+                    found.push(Mention::named(r, id));
+                }
+            }
+        }
+    }
+
+    /// Each whole-word occurrence in `sentence` of an organisation of two or more words named
+    /// earlier in the article.
+    fn add_known_bodies(&mut self, sentence: &str, found: &mut Vec<Mention>) {
+        for id in 0..self.actors.len() {
+            let name = &self.actors[id].canonical;
+            if self.actors[id].kind != ActorKind::Organisation || !name.contains(' ') {
+                continue;
+            }
+            for (start, _) in sentence.match_indices(name.as_str()) {
+                let r = start..start + name.len();
+                if !is_word_boundary(sentence, r.start, r.end) {
+                    continue;
+                }
+                // "Panama" inside "Panama Ports Authority" is the body's owner, no mention.
+                found.retain(|m| !strictly_inside(&m.span, &r));
+                if !taken(found, &r) {
                     found.push(Mention::named(r, id));
                 }
             }
@@ -413,13 +466,16 @@ impl<'d> ActorTracker<'d> {
             let Some((affiliation, mut replaced)) = self.body_owner(sentence, &mut r, found) else {
                 continue;
             };
+            let name = self
+                .earlier_body(&sentence[r.clone()])
+                .unwrap_or_else(|| sentence[r.clone()].to_string());
+            if !self.may_name(&name) {
+                continue;
+            }
             replaced.sort_unstable();
             for &k in replaced.iter().rev() {
                 found.remove(k);
             }
-            let name = self
-                .earlier_body(&sentence[r.clone()])
-                .unwrap_or_else(|| sentence[r.clone()].to_string());
             let a = self.register(
                 &name,
                 ActorKind::Organisation,
@@ -494,6 +550,9 @@ impl<'d> ActorTracker<'d> {
                 continue;
             }
             let canonical = self.person_canonical(&name);
+            if !self.may_name(&canonical) {
+                continue;
+            }
             let affiliation = self.described_affiliation(sentence, &r, found);
             let a = self.register(&canonical, ActorKind::Person, affiliation, &name);
             found.push(Mention::named(r, a));
@@ -543,7 +602,12 @@ impl<'d> ActorTracker<'d> {
     /// of `found` (sorted by position), the last person and the last bloc named, and the bare
     /// names no rule took.
     fn remember(&mut self, sentence: &str, tokens: &[Token], found: &[Mention]) {
-        for r in bare_names(sentence, tokens) {
+        let bare = if self.headline {
+            Vec::new()
+        } else {
+            bare_names(sentence, tokens)
+        };
+        for r in bare {
             let name = &sentence[r.clone()];
             if let Some(last) = name.split_whitespace().last()
                 && !taken(found, &r)
@@ -579,4 +643,60 @@ impl<'d> ActorTracker<'d> {
             self.last_bloc = Some(m.actor);
         }
     }
+}
+
+/// The family names of a person's canonical name by which a later mention may name them: the
+/// last word, and for a name of three or more words every capitalised word after the first
+/// ("Lam", "Cheng" and "Yuet-ngor" of "Carrie Lam Cheng Yuet-ngor").
+fn surnames(canonical: &str) -> Vec<&str> {
+    let words: Vec<&str> = canonical.split_whitespace().collect();
+    let mut out: Vec<&str> = if words.len() >= 3 {
+        words[1..]
+            .iter()
+            .copied()
+            .filter(|w| w.chars().next().is_some_and(char::is_uppercase) && w.len() >= 2)
+            .collect()
+    } else {
+        Vec::new()
+    };
+    if let Some(last) = words.last() {
+        out.push(last);
+    }
+    out
+}
+
+/// A name without its middle initials: "Vitaly I. Churkin" → "Vitaly Churkin".
+fn without_middle_initials(name: &str) -> String {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    if words.len() < 3 {
+        return name.to_string();
+    }
+    let initial = |w: &str| {
+        let mut c = w.chars();
+        c.next().is_some_and(char::is_uppercase) && c.next() == Some('.') && c.next().is_none()
+    };
+    let kept: Vec<&str> = words
+        .iter()
+        .enumerate()
+        .filter(|&(k, w)| k == 0 || k + 1 == words.len() || !initial(w))
+        .map(|(_, w)| *w)
+        .collect();
+    kept.join(" ")
+}
+
+/// Whether two full names of people sharing a surname start with the same given name (or its
+/// initial): "Carrie Lam" and "Carrie Lam Cheng Yuet-ngor", "R. Hariri" and "Rafiq Hariri",
+/// but not "Saad Hariri" and "Rafiq Hariri".
+fn same_given_name(a: &str, b: &str) -> bool {
+    let given = |n: &str| {
+        n.split_whitespace()
+            .next()
+            .unwrap_or("")
+            .trim_end_matches('.')
+            .to_string()
+    };
+    let (ga, gb) = (given(a), given(b));
+    ga == gb
+        || ga.chars().count() == 1 && gb.starts_with(ga.as_str())
+        || gb.chars().count() == 1 && ga.starts_with(gb.as_str())
 }
