@@ -12,6 +12,7 @@ mod apposition;
 mod collectives;
 mod coordination;
 mod datelines;
+mod demonyms;
 mod dictionary;
 mod headlines;
 mod names;

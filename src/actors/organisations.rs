@@ -6,8 +6,9 @@
 
 use super::span::{Span, end_without_possessive, only_space};
 use super::words::{
-    BODY_MODIFIERS, GOVERNMENT_HEADS, INDEPENDENT_BODIES, NAME_PARTICLES, ORG_HEADS,
-    PRIVATE_PEOPLE, THINGS_NAMED_FOR_PLACES, TIME_WORDS, TITLE_HEADS, is_capitalised, never_a_name,
+    BODY_MODIFIERS, GOVERNMENT_HEADS, INDEPENDENT_BODIES, NAME_PARTICLES, NEWS_AGENCY_ENDINGS,
+    ORG_HEADS, PRIVATE_PEOPLE, THINGS_NAMED_FOR_PLACES, TIME_WORDS, TITLE_HEADS, is_capitalised,
+    never_a_name,
 };
 use crate::text::Token;
 
@@ -73,6 +74,13 @@ pub(super) fn names_a_thing(after: &str) -> bool {
         .to_lowercase();
     // (plural endings trimmed: "Accords" → "accord", "Olympics" → "olympic")
     THINGS_NAMED_FOR_PLACES.contains(&word.as_str())
+}
+
+/// Whether a body's name is a news agency's, which reports on actors without being one: "the
+/// Ukrainian News Agency", "the Jewish Telegraphic Agency", "Press Trust of India".
+pub(super) fn is_news_agency(name: &str) -> bool {
+    let name = name.trim_end_matches("'s").trim_end_matches("’s");
+    NEWS_AGENCY_ENDINGS.iter().any(|e| name.ends_with(e)) || name.starts_with("Press Trust")
 }
 
 /// Whether a body's name makes it a government organ that speaks for its country: its head

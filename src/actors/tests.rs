@@ -516,3 +516,104 @@ fn relatives_sharing_a_surname_stay_two_people() {
     );
     assert_eq!(t.actors.len(), 2);
 }
+
+fn wire() -> Dictionary {
+    let mut d = world();
+    let csv = "canonical,alias,kind,affiliation\nUnited States,U.S.,country,\n\
+               United States,American,country,\nAustria,Vienna,country,\nAustria,Austria,country,\n\
+               China,Chinese,country,\nChina,China,country,\nUkraine,Ukrainian,country,\n\
+               OAS,OAS,organisation,\nEU,EU,organisation,\nUN Security Council,Security Council,organisation,UN\n\
+               UN,U.N.,organisation,\n";
+    d.add_csv(csv.as_bytes(), Path::new("wire.csv")).unwrap();
+    d
+}
+
+#[test]
+fn bodies_keep_their_country_prefix_and_join_their_acronym() {
+    let d = wire();
+    let mut t = ActorTracker::new(&d);
+    assert_eq!(
+        find_names(
+            &mut t,
+            "The U.S. Anti-Fraud Agency said it backed the audit."
+        ),
+        ["U.S. Anti-Fraud Agency"]
+    );
+    assert_eq!(t.actors[1].affiliation.as_deref(), Some("United States"));
+    assert_eq!(
+        find_names(&mut t, "USAFA later asked for more."),
+        ["U.S. Anti-Fraud Agency"]
+    );
+    // A known body with a dotted prefix is that body, no new one.
+    assert_eq!(
+        find_names(&mut t, "The U.N. Security Council met."),
+        ["UN", "UN Security Council"]
+    );
+}
+
+#[test]
+fn secretariats_of_a_body_and_government_bodies_behind_titles() {
+    let d = wire();
+    let mut t = ActorTracker::new(&d);
+    assert_eq!(
+        find_names(
+            &mut t,
+            "The General Secretariat of the OAS said the visit would go ahead."
+        ),
+        ["General Secretariat of the OAS"]
+    );
+    assert_eq!(t.actors[1].kind, ActorKind::Organisation);
+    find_names(&mut t, "Envoy Ana Ruiz of the OAS said so.");
+    assert!(t.actors.iter().all(|a| !a.canonical.contains("Ruiz of")));
+    assert_eq!(t.actors[1].affiliation.as_deref(), Some("OAS"));
+    assert_eq!(
+        find_names(
+            &mut t,
+            "On Monday the Chinese Foreign Ministry spokesperson Li Wen said it was a lie."
+        ),
+        ["China", "Li Wen"]
+    );
+}
+
+#[test]
+fn news_agencies_report_and_are_no_actors() {
+    let d = wire();
+    let mut t = ActorTracker::new(&d);
+    assert_eq!(
+        find_names(
+            &mut t,
+            "Kyiv backed the probe, the Ukrainian News Agency reported."
+        ),
+        Vec::<String>::new()
+    );
+    assert!(
+        find_names(
+            &mut t,
+            "The Baltic Telegraphic Agency asked the OAS about it."
+        ) == ["OAS"]
+    );
+}
+
+#[test]
+fn peoples_as_subjects_speak_for_their_state_and_cities_as_places_do_not() {
+    let d = wire();
+    let mut t = ActorTracker::new(&d);
+    assert_eq!(
+        find_names(
+            &mut t,
+            "The Americans said it was premature, and the Europeans pushed for a vote."
+        ),
+        ["United States", "EU"]
+    );
+    assert_eq!(
+        find_names(
+            &mut t,
+            "Three Americans were killed; talks in Vienna went on."
+        ),
+        Vec::<String>::new()
+    );
+    assert_eq!(
+        find_names(&mut t, "Vienna said it would host them."),
+        ["Austria"]
+    );
+}

@@ -6,16 +6,17 @@ use super::apposition::{bare_names, speaks_or_is_described, untitled_speakers};
 use super::collectives::{BLOCS, bloc_references, collectives};
 use super::coordination::{ListedPerson, listed_people, party_code};
 use super::datelines::mask_dateline;
+use super::demonyms::{is_a_location, looks_like_a_city, plural_demonyms};
 use super::dictionary::{ActorKind, Dictionary};
 use super::headlines::is_title_case;
 use super::organisations::{
-    bracketed_acronym, is_government_body, names_a_thing, names_independent_body,
+    bracketed_acronym, is_government_body, is_news_agency, names_a_thing, names_independent_body,
     names_private_people, organisation_names,
 };
 use super::pronouns::pronoun_subject;
 use super::span::{Span, is_word_boundary, overlaps, strictly_inside};
 use super::titles::{TitledName, titled_names};
-use super::words::{COMPANY_SUFFIXES, never_a_name};
+use super::words::{COMPANY_SUFFIXES, ORG_HEADS, never_a_name};
 use crate::text::{Token, tokenize};
 use serde::Serialize;
 use std::borrow::Cow;
@@ -222,6 +223,7 @@ impl<'d> ActorTracker<'d> {
         self.add_listed_people(sentence, &tokens, &mut dict_hits, &mut found);
         self.add_titled_people(sentence, &tokens, &mut dict_hits, &mut found);
         self.add_dictionary_hits(sentence, dict_hits, &mut found);
+        self.add_plural_demonyms(&tokens, &mut found);
         self.add_known_names(sentence, &tokens, &mut found);
         self.add_collectives(sentence, &tokens, &mut found);
         self.add_organisations(sentence, &tokens, &mut found);
@@ -365,11 +367,52 @@ impl<'d> ActorTracker<'d> {
                 continue;
             }
             let info = self.dict.actor(id).clone();
+            if info.kind == ActorKind::Country
+                && is_a_location(
+                    sentence,
+                    &r,
+                    looks_like_a_city(&sentence[r.clone()], &info.canonical),
+                )
+            {
+                continue;
+            }
             let a = self.register(
                 &info.canonical,
                 info.kind,
                 info.affiliation.clone(),
                 &sentence[r.clone()],
+            );
+            found.push(Mention::named(r, a));
+        }
+    }
+
+    /// "The Americans said", "the Europeans pushed": a people as a subject speaks for its
+    /// state (or for the EU).
+    fn add_plural_demonyms(&mut self, tokens: &[Token], found: &mut Vec<Mention>) {
+        for (r, singular) in plural_demonyms(tokens) {
+            let state = match singular {
+                "European" => self.dict.resolve("EU"),
+                _ => self.dict.resolve(singular),
+            };
+            let Some(info) = state.filter(|i| {
+                i.kind == ActorKind::Country
+                    || i.kind == ActorKind::Organisation && i.canonical == "EU"
+            }) else {
+                continue;
+            };
+            if taken(found, &r) {
+                continue;
+            }
+            let info = info.clone();
+            let surface = tokens
+                .iter()
+                .find(|t| t.span.0 == r.start)
+                .map_or("", |t| t.text);
+            let a = self.register(
+                &info.canonical,
+                info.kind,
+                info.affiliation.clone(),
+                surface,
             );
             found.push(Mention::named(r, a));
         }
@@ -387,7 +430,11 @@ impl<'d> ActorTracker<'d> {
             let bracketed = sentence[..t.span.0].ends_with('(');
             let known = match self.by_surname.get(t.text) {
                 Some(id) => Some(*id),
-                None if !bracketed => self.by_acronym.get(t.text).copied(),
+                None if !bracketed => self
+                    .by_acronym
+                    .get(t.text)
+                    .copied()
+                    .or_else(|| self.body_with_initials(t.text)),
                 None => None,
             };
             if let Some(id) = known {
@@ -400,6 +447,17 @@ impl<'d> ActorTracker<'d> {
                 }
             }
         }
+    }
+
+    /// The organisation named earlier whose initials spell `acronym`: "USADA" after "the U.S.
+    /// Anti-Doping Agency". Only acronyms of three or more capitals.
+    fn body_with_initials(&self, acronym: &str) -> Option<usize> {
+        if acronym.len() < 3 || !acronym.chars().all(|c| c.is_ascii_uppercase()) {
+            return None;
+        }
+        self.actors
+            .iter()
+            .position(|a| a.kind == ActorKind::Organisation && initials(&a.canonical) == acronym)
     }
 
     /// Each whole-word occurrence in `sentence` of an organisation of two or more words named
@@ -463,6 +521,12 @@ impl<'d> ActorTracker<'d> {
     /// Cycling Federation"), unless it is a government body, which speaks for the country.
     fn add_organisations(&mut self, sentence: &str, tokens: &[Token], found: &mut Vec<Mention>) {
         for mut r in organisation_names(sentence, tokens) {
+            // "the Ukrainian News Agency reported": the outlet reports; neither it nor the
+            // country in its name is an actor.
+            if is_news_agency(&sentence[r.clone()]) {
+                found.retain(|m| !overlaps(&m.span, &r));
+                continue;
+            }
             let Some((affiliation, mut replaced)) = self.body_owner(sentence, &mut r, found) else {
                 continue;
             };
@@ -502,8 +566,23 @@ impl<'d> ActorTracker<'d> {
             .collect();
         inside.sort_by_key(|&k| found[k].span.start);
         let Some(&first) = inside.first() else {
+            // "the Chinese Foreign Ministry spokesperson": the title took the demonym; the
+            // ministry still speaks for China, and is no body of its own.
+            let starts_with_country =
+                self.dict
+                    .matches(&sentence[r.clone()])
+                    .first()
+                    .is_some_and(|(m, id)| {
+                        m.start == 0 && self.dict.actor(*id).kind == ActorKind::Country
+                    });
+            if starts_with_country && is_government_body(&sentence[r.clone()]) {
+                return None;
+            }
             return Some((None, inside));
         };
+        if let Some(owner) = self.owner_after_of(sentence, r, found, &inside) {
+            return owner;
+        }
         let no_people = inside
             .iter()
             .all(|&k| self.actors[found[k].actor].kind != ActorKind::Person);
@@ -534,6 +613,33 @@ impl<'d> ActorTracker<'d> {
             return None;
         }
         Some((Some(owner.canonical.clone()), inside))
+    }
+
+    /// The owner of a body whose name ends with an organisation the finder knows: after "of"
+    /// it is the owner ("General Secretariat of the OAS", affiliation OAS); otherwise the name
+    /// is that organisation's own, with a prefix ("the U.N. Security Council"), and no new
+    /// body. `None` when the name does not end with a known organisation.
+    fn owner_after_of(
+        &self,
+        sentence: &str,
+        r: &Span,
+        found: &[Mention],
+        inside: &[usize],
+    ) -> Option<Option<(Option<String>, Vec<usize>)>> {
+        let &last = inside.last()?;
+        let span = &found[last].span;
+        let owner = &self.actors[found[last].actor];
+        if span.end != r.end || owner.kind != ActorKind::Organisation {
+            return None;
+        }
+        let before = &sentence[r.start..span.start];
+        // "John Fisher of Human Rights Watch" is a person of the body, not a body.
+        let body_before = before.split_whitespace().any(|w| ORG_HEADS.contains(&w));
+        let after_of = inside.len() == 1
+            && span.start > r.start
+            && body_before
+            && (before.ends_with(" of ") || before.ends_with(" of the "));
+        Some(after_of.then(|| (Some(owner.canonical.clone()), inside.to_vec())))
     }
 
     /// People who speak without a title ("Ramón Ibarra, who edited…"); a shorter form of a
@@ -699,4 +805,18 @@ fn same_given_name(a: &str, b: &str) -> bool {
     ga == gb
         || ga.chars().count() == 1 && gb.starts_with(ga.as_str())
         || gb.chars().count() == 1 && ga.starts_with(gb.as_str())
+}
+
+/// The initials of a body's name, as its acronym spells them: "U.S. Anti-Doping Agency" →
+/// "USADA", "Organisation for the Prohibition of Chemical Weapons" → "OPCW".
+fn initials(name: &str) -> String {
+    name.split([' ', '-'])
+        .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
+        .flat_map(|w| {
+            let dotted = w.contains('.');
+            w.chars()
+                .filter(move |c| c.is_uppercase())
+                .take(if dotted { usize::MAX } else { 1 })
+        })
+        .collect()
 }

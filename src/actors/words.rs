@@ -295,6 +295,7 @@ pub(super) const ORG_HEADS: &[&str] = &[
     "Mission",
     "Program",
     "Programme",
+    "Secretariat",
 ];
 
 /// Pronouns that point back to the last person named.
@@ -387,6 +388,16 @@ pub(super) const PERSON_NOUNS: &[&str] = &[
     "owner",
     "student",
     "teacher",
+];
+
+/// How the names of news agencies end: "Ukrainian News Agency", "Jewish Telegraphic Agency".
+pub(super) const NEWS_AGENCY_ENDINGS: &[&str] = &[
+    "News Agency",
+    "Telegraphic Agency",
+    "Telegraph Agency",
+    "Press Agency",
+    "News Service",
+    "Wire Service",
 ];
 
 /// Last words of government bodies that speak for their country ("the Chinese Foreign Ministry").
