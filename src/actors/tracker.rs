@@ -16,7 +16,7 @@ use super::organisations::{
 use super::pronouns::pronoun_subject;
 use super::span::{Span, is_word_boundary, overlaps, strictly_inside};
 use super::titles::{TitledName, titled_names};
-use super::words::{COMPANY_SUFFIXES, ORG_HEADS, never_a_name};
+use super::words::{COMPANY_SUFFIXES, ORG_HEADS, name_token, never_a_name};
 use crate::text::{Token, tokenize};
 use serde::Serialize;
 use std::borrow::Cow;
@@ -426,9 +426,25 @@ impl<'d> ActorTracker<'d> {
         if self.headline {
             self.add_known_bodies(sentence, found);
         }
-        for t in tokens {
+        for (k, t) in tokens.iter().enumerate() {
             let bracketed = sentence[..t.span.0].ends_with('(');
+            // "Karim Haddad" after "Omar Haddad": a surname after another given name is
+            // someone else, left to the rules for names.
+            let given = k
+                .checked_sub(1)
+                .map(|p| &tokens[p])
+                .filter(|p| name_token(p.text) && sentence[p.span.1..t.span.0] == *" ");
             let known = match self.by_surname.get(t.text) {
+                Some(&id)
+                    if given.is_some_and(|g| {
+                        !same_given_name(
+                            &self.actors[id].canonical,
+                            &format!("{} {}", g.text, t.text),
+                        )
+                    }) =>
+                {
+                    None
+                }
                 Some(id) => Some(*id),
                 None if !bracketed => self
                     .by_acronym
