@@ -88,6 +88,64 @@ pub(super) fn is_extra_name_part(sentence: &str, tokens: &[Token], k: usize) -> 
     is_hyphen_tail(sentence, tokens, k) || is_middle_initial(sentence, tokens, k)
 }
 
+/// The family names of a person's canonical name by which a later mention may name them: the
+/// last word, and for a name of three or more words every capitalised word after the first
+/// ("Lam", "Cheng" and "Yuet-ngor" of "Carrie Lam Cheng Yuet-ngor").
+pub(super) fn surnames(canonical: &str) -> Vec<&str> {
+    let words: Vec<&str> = canonical.split_whitespace().collect();
+    let mut out: Vec<&str> = if words.len() >= 3 {
+        words[1..]
+            .iter()
+            .copied()
+            .filter(|w| w.chars().next().is_some_and(char::is_uppercase) && w.len() >= 2)
+            .collect()
+    } else {
+        Vec::new()
+    };
+    if let Some(last) = words.last()
+        && !out.contains(last)
+    {
+        out.push(last);
+    }
+    out
+}
+
+/// A name without its middle initials: "Vitaly I. Churkin" → "Vitaly Churkin".
+pub(super) fn without_middle_initials(name: &str) -> String {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    if words.len() < 3 {
+        return name.to_string();
+    }
+    let initial = |w: &str| {
+        let mut c = w.chars();
+        c.next().is_some_and(char::is_uppercase) && c.next() == Some('.') && c.next().is_none()
+    };
+    let kept: Vec<&str> = words
+        .iter()
+        .enumerate()
+        .filter(|&(k, w)| k == 0 || k + 1 == words.len() || !initial(w))
+        .map(|(_, w)| *w)
+        .collect();
+    kept.join(" ")
+}
+
+/// Whether two full names of people sharing a surname start with the same given name (or its
+/// initial): "Carrie Lam" and "Carrie Lam Cheng Yuet-ngor", "R. Hariri" and "Rafiq Hariri",
+/// but not "Saad Hariri" and "Rafiq Hariri".
+pub(super) fn same_given_name(a: &str, b: &str) -> bool {
+    let given = |n: &str| {
+        n.split_whitespace()
+            .next()
+            .unwrap_or("")
+            .trim_end_matches('.')
+            .to_string()
+    };
+    let (ga, gb) = (given(a), given(b));
+    ga == gb
+        || ga.chars().count() == 1 && gb.starts_with(ga.as_str())
+        || gb.chars().count() == 1 && ga.starts_with(gb.as_str())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -100,6 +158,16 @@ mod tests {
             .filter(|&k| name_at(s, &tokens, k) || is_name_particle(s, &tokens, k))
             .map(|k| tokens[k].text)
             .collect()
+    }
+
+    #[test]
+    fn family_names_initials_and_given_names() {
+        assert_eq!(surnames("Mae Ho Chan Wai-ling"), ["Ho", "Chan", "Wai-ling"]);
+        assert_eq!(surnames("Omar Haddad"), ["Haddad"]);
+        assert_eq!(without_middle_initials("Ivan K. Petrov"), "Ivan Petrov");
+        assert_eq!(without_middle_initials("K. Petrov"), "K. Petrov");
+        assert!(same_given_name("O. Haddad", "Omar Haddad"));
+        assert!(!same_given_name("Karim Haddad", "Omar Haddad"));
     }
 
     #[test]

@@ -180,3 +180,33 @@ fn is_title_run(run: &[Token]) -> bool {
             .iter()
             .any(|t| ORG_HEADS.contains(&t.trim_end_matches("'s")))
 }
+
+/// The initials of a body's name, as its acronym spells them: "U.S. Anti-Doping Agency" →
+/// "USADA", "Organisation for the Prohibition of Chemical Weapons" → "OPCW".
+pub(super) fn initials(name: &str) -> String {
+    name.split([' ', '-'])
+        .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
+        .flat_map(|w| {
+            let dotted = w.contains('.');
+            w.chars()
+                .filter(move |c| c.is_uppercase())
+                .take(if dotted { usize::MAX } else { 1 })
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn initials_spell_acronyms_and_news_agencies_end_so() {
+        assert_eq!(initials("U.S. Anti-Doping Agency"), "USADA");
+        assert_eq!(
+            initials("Organisation for the Prohibition of Chemical Weapons"),
+            "OPCW"
+        );
+        assert!(is_news_agency("Baltic News Agency's"));
+        assert!(!is_news_agency("Baltic Space Agency"));
+    }
+}

@@ -9,9 +9,10 @@ use super::datelines::mask_dateline;
 use super::demonyms::{is_a_location, looks_like_a_city, plural_demonyms};
 use super::dictionary::{ActorKind, Dictionary};
 use super::headlines::is_title_case;
+use super::names::{same_given_name, surnames, without_middle_initials};
 use super::organisations::{
-    bracketed_acronym, is_government_body, is_news_agency, names_a_thing, names_independent_body,
-    names_private_people, organisation_names,
+    bracketed_acronym, initials, is_government_body, is_news_agency, names_a_thing,
+    names_independent_body, names_private_people, organisation_names,
 };
 use super::pronouns::pronoun_subject;
 use super::span::{Span, is_word_boundary, overlaps, strictly_inside};
@@ -765,74 +766,4 @@ impl<'d> ActorTracker<'d> {
             self.last_bloc = Some(m.actor);
         }
     }
-}
-
-/// The family names of a person's canonical name by which a later mention may name them: the
-/// last word, and for a name of three or more words every capitalised word after the first
-/// ("Lam", "Cheng" and "Yuet-ngor" of "Carrie Lam Cheng Yuet-ngor").
-fn surnames(canonical: &str) -> Vec<&str> {
-    let words: Vec<&str> = canonical.split_whitespace().collect();
-    let mut out: Vec<&str> = if words.len() >= 3 {
-        words[1..]
-            .iter()
-            .copied()
-            .filter(|w| w.chars().next().is_some_and(char::is_uppercase) && w.len() >= 2)
-            .collect()
-    } else {
-        Vec::new()
-    };
-    if let Some(last) = words.last() {
-        out.push(last);
-    }
-    out
-}
-
-/// A name without its middle initials: "Vitaly I. Churkin" → "Vitaly Churkin".
-fn without_middle_initials(name: &str) -> String {
-    let words: Vec<&str> = name.split_whitespace().collect();
-    if words.len() < 3 {
-        return name.to_string();
-    }
-    let initial = |w: &str| {
-        let mut c = w.chars();
-        c.next().is_some_and(char::is_uppercase) && c.next() == Some('.') && c.next().is_none()
-    };
-    let kept: Vec<&str> = words
-        .iter()
-        .enumerate()
-        .filter(|&(k, w)| k == 0 || k + 1 == words.len() || !initial(w))
-        .map(|(_, w)| *w)
-        .collect();
-    kept.join(" ")
-}
-
-/// Whether two full names of people sharing a surname start with the same given name (or its
-/// initial): "Carrie Lam" and "Carrie Lam Cheng Yuet-ngor", "R. Hariri" and "Rafiq Hariri",
-/// but not "Saad Hariri" and "Rafiq Hariri".
-fn same_given_name(a: &str, b: &str) -> bool {
-    let given = |n: &str| {
-        n.split_whitespace()
-            .next()
-            .unwrap_or("")
-            .trim_end_matches('.')
-            .to_string()
-    };
-    let (ga, gb) = (given(a), given(b));
-    ga == gb
-        || ga.chars().count() == 1 && gb.starts_with(ga.as_str())
-        || gb.chars().count() == 1 && ga.starts_with(gb.as_str())
-}
-
-/// The initials of a body's name, as its acronym spells them: "U.S. Anti-Doping Agency" →
-/// "USADA", "Organisation for the Prohibition of Chemical Weapons" → "OPCW".
-fn initials(name: &str) -> String {
-    name.split([' ', '-'])
-        .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
-        .flat_map(|w| {
-            let dotted = w.contains('.');
-            w.chars()
-                .filter(move |c| c.is_uppercase())
-                .take(if dotted { usize::MAX } else { 1 })
-        })
-        .collect()
 }
