@@ -56,11 +56,31 @@ pub(super) fn plural_demonyms<'s>(tokens: &[Token<'s>]) -> Vec<(Span, &'s str)> 
 /// written there is a city's rather than the state's or its people's.
 pub(super) fn is_a_location(sentence: &str, r: &Span, alias_is_city: bool) -> bool {
     let before = &sentence[..r.start];
-    let after_preposition = [" in ", " at ", "In ", "At "]
+    let Some(preposition) = [" in ", " at ", "In ", "At "]
         .iter()
-        .any(|p| before.ends_with(p) && (p.starts_with(' ') || before.len() == p.len()));
-    after_preposition && alias_is_city
+        .find(|p| before.ends_with(*p) && (p.starts_with(' ') || before.len() == p.len()))
+    else {
+        return false;
+    };
+    // "officials in Washington said": the state's people speak from its capital.
+    let speaker = before[..before.len() - preposition.len()]
+        .split_whitespace()
+        .next_back()
+        .is_some_and(|w| STATE_PEOPLE.contains(&w.to_lowercase().as_str()));
+    alias_is_city && !speaker
 }
+
+/// Plural nouns for a state's officials, who speak for it from its capital.
+const STATE_PEOPLE: &[&str] = &[
+    "officials",
+    "diplomats",
+    "authorities",
+    "leaders",
+    "government",
+    "sources",
+    "lawmakers",
+    "policymakers",
+];
 
 /// Whether a name of a country that is not its canonical name looks like a city's, not a
 /// demonym's ("Vienna", "Washington" but not "Austrian", "Chinese", "Israeli", "Dutch").
@@ -114,6 +134,8 @@ mod tests {
         ));
         assert!(!looks_like_a_city("Austrian", "Austria"));
         assert!(!looks_like_a_city("UAE", "United Arab Emirates"));
+        let s3 = "Officials in Vienna said no.";
+        assert!(!is_a_location(s3, &(13..19), true));
         let s2 = "At Bern they met.";
         assert!(is_a_location(s2, &(3..7), true));
     }
