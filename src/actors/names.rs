@@ -70,16 +70,27 @@ pub(super) fn is_hyphen_tail(sentence: &str, tokens: &[Token], k: usize) -> bool
 
 /// Whether token `k` is a middle initial: one capital letter between two name words, with a
 /// full stop after it ("Vitaly I. Churkin", "John F. Kennedy").
+/// Several may follow one another ("George H. W. Bush").
 pub(super) fn is_middle_initial(sentence: &str, tokens: &[Token], k: usize) -> bool {
+    k > 0
+        && dotted_capital(sentence, tokens, k)
+        && (name_token(tokens[k - 1].text)
+            && sentence[tokens[k - 1].span.1..tokens[k].span.0] == *" "
+            || dotted_capital(sentence, tokens, k - 1))
+        && (k + 1..tokens.len())
+            .find(|&n| !dotted_capital(sentence, tokens, n))
+            .is_some_and(|n| name_token(tokens[n].text))
+}
+
+/// Whether token `k` is one capital letter followed by a full stop and a space.
+fn dotted_capital(sentence: &str, tokens: &[Token], k: usize) -> bool {
     let mut chars = tokens[k].text.chars();
     let single_capital = chars.next().is_some_and(char::is_uppercase) && chars.next().is_none();
     single_capital
-        && k > 0
-        && k + 1 < tokens.len()
-        && name_token(tokens[k - 1].text)
-        && name_token(tokens[k + 1].text)
-        && sentence[tokens[k - 1].span.1..tokens[k].span.0] == *" "
-        && sentence[tokens[k].span.1..tokens[k + 1].span.0].trim_end() == "."
+        && tokens.get(k + 1).is_some_and(|n| {
+            let gap = &sentence[tokens[k].span.1..n.span.0];
+            gap.starts_with(". ") && gap.trim_end() == "."
+        })
 }
 
 /// Whether token `k` adds no word of its own to a name's length: a hyphenated tail or a
@@ -187,5 +198,7 @@ mod tests {
         );
         assert_eq!(parts("Anke in Utrecht"), ["Anke", "Utrecht"]);
         assert_eq!(parts("I. Smith"), ["Smith"]);
+        assert_eq!(parts("Ed H. W. Lutz"), ["Ed", "H", "W", "Lutz"]);
+        assert_eq!(parts("Ed H. W. and"), ["Ed"]);
     }
 }

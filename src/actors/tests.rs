@@ -480,6 +480,10 @@ fn hyphenated_names_initials_and_particles_join_later_surnames() {
     );
     assert_eq!(find_names(&mut t, "Petrov walked out."), ["Ivan Petrov"]);
     assert_eq!(
+        find_names(&mut t, "Former envoy Ed H. W. Lutz said it was late."),
+        ["Ed Lutz"]
+    );
+    assert_eq!(
         find_names(
             &mut t,
             "Anke in 't Hout, a Dutch lawmaker, said the panel must go on."
@@ -616,4 +620,26 @@ fn peoples_as_subjects_speak_for_their_state_and_cities_as_places_do_not() {
         find_names(&mut t, "Vienna said it would host them."),
         ["Austria"]
     );
+}
+
+#[test]
+fn every_cut_of_odd_sentences_is_read_without_panic() {
+    let d = wire();
+    let odd = [
+        "Chief Executive Mae Ho Chan Wai-ling said Ivan K. Petrov of the OAS (OASX) agreed.",
+        "The U.S. Anti-Fraud Agency (USAFA) and Anke in 't Hout, a Dutch MEP, told the Baltic News Agency.",
+        "ÉLYSÉE, 3 mars (AFP) — Zoë Ó Briain-Núñez, l’envoyée, said “no”; the Americans — ",
+        "PANAMA ASKS UN FOR HELP – Ban Ki- said in Vienna at",
+        "General Secretariat of the ",
+        "I. J. K. L. M.",
+        "in 't",
+        "’s 's - -- ( ) () (( U.S. U.S",
+    ];
+    for s in odd {
+        let mut t = ActorTracker::new(&d);
+        for (i, _) in s.char_indices().chain([(s.len(), ' ')]) {
+            t.find(&s[..i]);
+            t.find(&s[i..]);
+        }
+    }
 }
