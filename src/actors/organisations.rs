@@ -134,7 +134,7 @@ pub(super) fn organisation_names(sentence: &str, tokens: &[Token]) -> Vec<Span> 
         while j < tokens.len() {
             let t = tokens[j].text;
             let joiner = j > i
-                && (matches!(t, "of" | "for" | "and" | "on" | "the" | "in")
+                && (matches!(t, "of" | "for" | "and" | "on" | "the" | "in" | "into")
                     || NAME_PARTICLES.contains(&t));
             if !(is_capitalised(t) || upper(t) || joiner) || TIME_WORDS.contains(&t) {
                 break;

@@ -643,3 +643,16 @@ fn every_cut_of_odd_sentences_is_read_without_panic() {
         }
     }
 }
+
+#[test]
+fn inquiries_into_a_place_keep_it_in_their_name() {
+    let d = world();
+    let mut t = ActorTracker::new(&d);
+    assert_eq!(
+        find_names(
+            &mut t,
+            "The Commission of Inquiry into Sulu Province said it had finished."
+        ),
+        ["Commission of Inquiry into Sulu Province"]
+    );
+}

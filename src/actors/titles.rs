@@ -4,7 +4,8 @@
 use super::names::{is_extra_name_part, is_name_particle, name_at};
 use super::span::{Span, end_without_possessive, only_space};
 use super::words::{
-    NAME_PARTICLES, SPEECH_VERBS, TITLE_CONTINUATIONS, TITLE_HEADS, is_capitalised, name_token,
+    NAME_PARTICLES, SPEECH_VERBS, TITLE_CONTINUATIONS, TITLE_FIELDS, TITLE_HEADS, is_capitalised,
+    name_token,
 };
 use crate::text::Token;
 
@@ -75,7 +76,10 @@ pub(super) fn titled_names(sentence: &str, tokens: &[Token]) -> Vec<TitledName> 
             gap.trim_start_matches('.').trim() == "" || gap.trim() == ","
         };
         let n = end - name_start;
-        if gap_ok && (n >= 2 || (n == 1 && !lower_head)) {
+        // "the High Commissioner for Human Rights, said": the field of the post, no name.
+        let field = n > 0
+            && TITLE_FIELDS.contains(&&sentence[tokens[name_start].span.0..tokens[end - 1].span.1]);
+        if gap_ok && !field && (n >= 2 || (n == 1 && !lower_head)) {
             out.push(titled(tokens, start, name_start, end));
             i = end;
         } else if let Some(name_end) = after_phrase
@@ -250,6 +254,7 @@ mod tests {
         );
         // A list of places after a title's phrase is no name.
         assert!(names("The envoy to the region, Chad and Niger, said so.").is_empty());
+        assert!(names("Ana Ruiz, the High Commissioner for Human Rights, agreed.").is_empty());
         assert_eq!(
             names("Polish MEP Jan Nowak and project coordinator Ewa Lis disagreed."),
             ["Jan Nowak", "Ewa Lis"]

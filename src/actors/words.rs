@@ -173,6 +173,27 @@ pub(super) const TITLE_CONTINUATIONS: &[&str] = &[
     "Prosecutor",
 ];
 
+/// Fields a post is "for" or "of", written in capitals like a name: "High Commissioner for
+/// Human Rights", "Under-Secretary-General for Political Affairs".
+pub(super) const TITLE_FIELDS: &[&str] = &[
+    "Human Rights",
+    "Foreign Affairs",
+    "Home Affairs",
+    "Internal Affairs",
+    "Political Affairs",
+    "Humanitarian Affairs",
+    "Legal Affairs",
+    "Public Affairs",
+    "European Affairs",
+    "Foreign Policy",
+    "Security Policy",
+    "Public Health",
+    "Civil Aviation",
+    "Climate Change",
+    "Middle East",
+    "Human Resources",
+];
+
 /// Capitalised words that are never a name, besides the sentence starters of [`crate::text`].
 pub(super) const NOT_NAMES: &[&str] = &[
     "As",
