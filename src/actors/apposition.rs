@@ -58,7 +58,15 @@ pub(super) fn untitled_speakers(sentence: &str, tokens: &[Token]) -> Vec<Span> {
             let gap = tokens
                 .get(end)
                 .map_or("", |t| &sentence[tokens[end - 1].span.1..t.span.0]);
-            let speaks = SPEECH_VERBS.contains(&next)
+            // "…, the High Commissioner for Human Rights, said": words that close a phrase
+            // ("for …") before ", said" end an appositive; the speaker came before it. A name
+            // set off by commas ("the minister, Davor Marić, said") speaks.
+            let closes_phrase = i > 0
+                && matches!(
+                    tokens[i - 1].text,
+                    "for" | "of" | "on" | "to" | "at" | "in" | "into"
+                );
+            let speaks = (gap.trim().is_empty() || !closes_phrase) && SPEECH_VERBS.contains(&next)
                 || (gap.trim() == "," && next == "who")
                 || after_speech
                 || (gap.trim() == "," && describes_a_person(sentence, &tokens[end..]));
@@ -185,6 +193,14 @@ mod tests {
         assert_eq!(
             speakers("But Tomas Hald, the deputy envoy who spoke for Denmark, said no."),
             ["Tomas Hald"]
+        );
+        assert_eq!(
+            speakers("Ana Ruiz, the envoy for Civic Rights, said it would."),
+            ["Ana Ruiz"]
+        );
+        assert_eq!(
+            speakers("Chile's envoy for trade, Ana Ruiz, said it would."),
+            ["Ana Ruiz"]
         );
         // A place described by its owner is no person, nor is a list after a comma.
         assert!(speakers("Santa Rosa, Peru's largest port, was closed.").is_empty());
