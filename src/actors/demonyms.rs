@@ -39,7 +39,13 @@ pub(super) fn plural_demonyms<'s>(tokens: &[Token<'s>]) -> Vec<(Span, &'s str)> 
         };
         let capitalised = t.chars().next().is_some_and(char::is_uppercase)
             && t.chars().skip(1).all(char::is_lowercase);
-        let after_the = matches!(tokens[k - 1].text, "the" | "The");
+        // "the Europeans and Americans": the article covers both.
+        let after_the = matches!(tokens[k - 1].text, "the" | "The")
+            || k >= 3
+                && tokens[k - 1].text == "and"
+                && matches!(tokens[k - 3].text, "the" | "The")
+                && tokens[k - 2].text.ends_with('s')
+                && tokens[k - 2].text.starts_with(char::is_uppercase);
         let verb_next = tokens.get(k + 1).is_some_and(|n| {
             n.text.chars().next().is_some_and(char::is_lowercase)
                 && !NOT_A_SUBJECT.contains(&n.text)
@@ -108,6 +114,10 @@ mod tests {
     fn peoples_as_subjects_but_not_as_people() {
         assert_eq!(
             plurals("The Canadians pushed for a vote, and the Norwegians agreed."),
+            ["Canadian", "Norwegian"]
+        );
+        assert_eq!(
+            plurals("the Canadians and Norwegians behind it"),
             ["Canadian", "Norwegian"]
         );
         assert!(

@@ -656,3 +656,26 @@ fn inquiries_into_a_place_keep_it_in_their_name() {
         ["Commission of Inquiry into Sulu Province"]
     );
 }
+
+#[test]
+fn people_of_a_body_and_peoples_in_a_list() {
+    let d = wire();
+    let mut t = ActorTracker::new(&d);
+    assert_eq!(
+        find_names(&mut t, "Lena Okafor of the OAS voiced disappointment."),
+        ["Lena Okafor", "OAS"]
+    );
+    assert_eq!(t.actors[1].affiliation.as_deref(), Some("OAS"));
+    // A place after "of" makes no person of a run of capitals.
+    assert_eq!(
+        find_names(&mut t, "Costa Brava of Panama was closed."),
+        ["Panama"]
+    );
+    assert_eq!(
+        find_names(
+            &mut t,
+            "They accused the Europeans and Americans behind the text."
+        ),
+        ["EU", "United States"]
+    );
+}

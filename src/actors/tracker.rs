@@ -229,6 +229,7 @@ impl<'d> ActorTracker<'d> {
         self.add_collectives(sentence, &tokens, &mut found);
         self.add_organisations(sentence, &tokens, &mut found);
         self.add_untitled_people(sentence, &tokens, &mut found);
+        self.add_people_of_bodies(sentence, &tokens, &mut found);
         self.add_surnames_of_bare_names(sentence, &tokens, &mut found);
         self.add_pronoun_subject(&tokens, &mut found);
         found.sort_by_key(|m| m.span.start);
@@ -677,6 +678,40 @@ impl<'d> ActorTracker<'d> {
                 continue;
             }
             let affiliation = self.described_affiliation(sentence, &r, found);
+            let a = self.register(&canonical, ActorKind::Person, affiliation, &name);
+            found.push(Mention::named(r, a));
+        }
+    }
+
+    /// A name right before "of" and an organisation found there: "John Fisher of Human Rights
+    /// Watch voiced disappointment" is a person of that body.
+    fn add_people_of_bodies(&mut self, sentence: &str, tokens: &[Token], found: &mut Vec<Mention>) {
+        for r in bare_names(sentence, tokens) {
+            let rest = &sentence[r.end..];
+            let Some(of) = rest
+                .strip_prefix(" of the ")
+                .or_else(|| rest.strip_prefix(" of "))
+            else {
+                continue;
+            };
+            let body_start = sentence.len() - of.len();
+            let Some(body) = found
+                .iter()
+                .find(|m| m.span.start == body_start && !m.pronoun)
+                .map(|m| m.actor)
+                .filter(|&a| self.actors[a].kind == ActorKind::Organisation)
+            else {
+                continue;
+            };
+            if taken(found, &r) {
+                continue;
+            }
+            let name = sentence[r.clone()].to_string();
+            let canonical = self.person_canonical(&name);
+            if !self.may_name(&canonical) {
+                continue;
+            }
+            let affiliation = Some(self.actors[body].canonical.clone());
             let a = self.register(&canonical, ActorKind::Person, affiliation, &name);
             found.push(Mention::named(r, a));
         }
