@@ -73,6 +73,8 @@ pub struct ActorTracker<'d> {
     by_surname: HashMap<String, usize>,
     /// Acronyms given in brackets after a name, for later mentions.
     by_acronym: HashMap<String, usize>,
+    /// Organisations by the initials of their names ("USADA"), first named first.
+    by_initials: HashMap<String, usize>,
     last_person: Option<usize>,
     /// The last bloc of states named ("EU"), for "the bloc".
     last_bloc: Option<usize>,
@@ -91,6 +93,7 @@ impl<'d> ActorTracker<'d> {
             by_canonical: HashMap::new(),
             by_surname: HashMap::new(),
             by_acronym: HashMap::new(),
+            by_initials: HashMap::new(),
             last_person: None,
             last_bloc: None,
             bare_names: HashMap::new(),
@@ -125,6 +128,12 @@ impl<'d> ActorTracker<'d> {
         }
         if !actor.mentions.iter().any(|m| m == surface) {
             actor.mentions.push(surface.to_string());
+        }
+        if kind == ActorKind::Organisation {
+            let acronym = initials(canonical);
+            if acronym.len() >= 3 {
+                self.by_initials.entry(acronym).or_insert(id);
+            }
         }
         if kind == ActorKind::Person {
             // The latest person named by a surname takes it ("Saad Hariri" after "Rafiq
@@ -473,9 +482,7 @@ impl<'d> ActorTracker<'d> {
         if acronym.len() < 3 || !acronym.chars().all(|c| c.is_ascii_uppercase()) {
             return None;
         }
-        self.actors
-            .iter()
-            .position(|a| a.kind == ActorKind::Organisation && initials(&a.canonical) == acronym)
+        self.by_initials.get(acronym).copied()
     }
 
     /// Each whole-word occurrence in `sentence` of an organisation of two or more words named
