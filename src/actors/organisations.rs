@@ -4,7 +4,9 @@
 //! brackets; and when a country named in passing is no actor ("Chinese swimmers", "the Rome
 //! Statute").
 
+use super::dictionary::ActorKind;
 use super::span::{Span, end_without_possessive, only_space};
+use super::tracker::{FoundActor, Mention};
 use super::words::{
     BODY_MODIFIERS, GOVERNMENT_HEADS, INDEPENDENT_BODIES, NAME_PARTICLES, NEWS_AGENCY_ENDINGS,
     ORG_HEADS, PRIVATE_PEOPLE, THINGS_NAMED_FOR_PLACES, TIME_WORDS, TITLE_HEADS, is_capitalised,
@@ -179,6 +181,33 @@ fn is_title_run(run: &[Token]) -> bool {
         && !head
             .iter()
             .any(|t| ORG_HEADS.contains(&t.trim_end_matches("'s")))
+}
+
+/// The owner of a body whose name ends with an organisation the finder knows: after "of"
+/// it is the owner ("General Secretariat of the OAS", affiliation OAS); otherwise the name
+/// is that organisation's own, with a prefix ("the U.N. Security Council"), and no new
+/// body. `None` when the name does not end with a known organisation.
+pub(super) fn owner_after_of(
+    sentence: &str,
+    r: &Span,
+    found: &[Mention],
+    inside: &[usize],
+    actors: &[FoundActor],
+) -> Option<Option<(Option<String>, Vec<usize>)>> {
+    let &last = inside.last()?;
+    let span = &found[last].span;
+    let owner = &actors[found[last].actor];
+    if span.end != r.end || owner.kind != ActorKind::Organisation {
+        return None;
+    }
+    let before = &sentence[r.start..span.start];
+    // "John Fisher of Human Rights Watch" is a person of the body, not a body.
+    let body_before = before.split_whitespace().any(|w| ORG_HEADS.contains(&w));
+    let after_of = inside.len() == 1
+        && span.start > r.start
+        && body_before
+        && (before.ends_with(" of ") || before.ends_with(" of the "));
+    Some(after_of.then(|| (Some(owner.canonical.clone()), inside.to_vec())))
 }
 
 /// The initials of a body's name, as its acronym spells them: "U.S. Anti-Doping Agency" →

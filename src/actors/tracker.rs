@@ -12,12 +12,12 @@ use super::headlines::is_title_case;
 use super::names::{same_given_name, surnames, without_middle_initials};
 use super::organisations::{
     bracketed_acronym, initials, is_government_body, is_news_agency, names_a_thing,
-    names_independent_body, names_private_people, organisation_names,
+    names_independent_body, names_private_people, organisation_names, owner_after_of,
 };
 use super::pronouns::pronoun_subject;
 use super::span::{Span, is_word_boundary, overlaps, strictly_inside};
 use super::titles::{TitledName, titled_names};
-use super::words::{COMPANY_SUFFIXES, ORG_HEADS, name_token, never_a_name};
+use super::words::{COMPANY_SUFFIXES, name_token, never_a_name};
 use crate::text::{Token, tokenize};
 use serde::Serialize;
 use std::borrow::Cow;
@@ -605,7 +605,7 @@ impl<'d> ActorTracker<'d> {
             }
             return Some((None, inside));
         };
-        if let Some(owner) = self.owner_after_of(sentence, r, found, &inside) {
+        if let Some(owner) = owner_after_of(sentence, r, found, &inside, &self.actors) {
             return owner;
         }
         let no_people = inside
@@ -638,33 +638,6 @@ impl<'d> ActorTracker<'d> {
             return None;
         }
         Some((Some(owner.canonical.clone()), inside))
-    }
-
-    /// The owner of a body whose name ends with an organisation the finder knows: after "of"
-    /// it is the owner ("General Secretariat of the OAS", affiliation OAS); otherwise the name
-    /// is that organisation's own, with a prefix ("the U.N. Security Council"), and no new
-    /// body. `None` when the name does not end with a known organisation.
-    fn owner_after_of(
-        &self,
-        sentence: &str,
-        r: &Span,
-        found: &[Mention],
-        inside: &[usize],
-    ) -> Option<Option<(Option<String>, Vec<usize>)>> {
-        let &last = inside.last()?;
-        let span = &found[last].span;
-        let owner = &self.actors[found[last].actor];
-        if span.end != r.end || owner.kind != ActorKind::Organisation {
-            return None;
-        }
-        let before = &sentence[r.start..span.start];
-        // "John Fisher of Human Rights Watch" is a person of the body, not a body.
-        let body_before = before.split_whitespace().any(|w| ORG_HEADS.contains(&w));
-        let after_of = inside.len() == 1
-            && span.start > r.start
-            && body_before
-            && (before.ends_with(" of ") || before.ends_with(" of the "));
-        Some(after_of.then(|| (Some(owner.canonical.clone()), inside.to_vec())))
     }
 
     /// People who speak without a title ("Ramón Ibarra, who edited…"); a shorter form of a
