@@ -1,11 +1,9 @@
 //! People named without a title who speak or are described: "Ramón Ibarra, who edited…",
 //! "Marek Lis, a lawyer for the coach, said…", "…," said Tereza Holubová.
 
+use super::names::{is_extra_name_part, is_name_particle, name_at};
 use super::span::{Span, only_space};
-use super::words::{
-    NAME_PARTICLES, PERSON_NOUNS, SPEECH_VERBS, TITLE_HEADS, is_capitalised, is_name_particle,
-    name_at,
-};
+use super::words::{NAME_PARTICLES, PERSON_NOUNS, SPEECH_VERBS, TITLE_HEADS, is_capitalised};
 use crate::text::Token;
 
 /// Words that may open a sentence before a name: "But Wang Li said…".
@@ -28,11 +26,14 @@ pub(super) fn untitled_speakers(sentence: &str, tokens: &[Token]) -> Vec<Span> {
     let mut i = 0;
     while i + 1 < tokens.len() {
         let mut end = i;
+        let mut extra = 0;
         while end < tokens.len()
-            && end < i + 4
-            && (name_at(tokens, end) || end > i && is_name_particle(tokens, end))
+            && end < i + 4 + extra + usize::from(is_extra_name_part(sentence, tokens, end))
+            && (name_at(sentence, tokens, end)
+                || end > i && is_name_particle(sentence, tokens, end))
             && (end == i || only_space(sentence, &tokens[end - 1], &tokens[end]))
         {
+            extra += usize::from(is_extra_name_part(sentence, tokens, end));
             end += 1;
         }
         while end > i + 1 && NAME_PARTICLES.contains(&tokens[end - 1].text) {
@@ -57,7 +58,15 @@ pub(super) fn untitled_speakers(sentence: &str, tokens: &[Token]) -> Vec<Span> {
             let gap = tokens
                 .get(end)
                 .map_or("", |t| &sentence[tokens[end - 1].span.1..t.span.0]);
-            let speaks = SPEECH_VERBS.contains(&next)
+            // "…, the High Commissioner for Human Rights, said": words that close a phrase
+            // ("for …") before ", said" end an appositive; the speaker came before it. A name
+            // set off by commas ("the minister, Davor Marić, said") speaks.
+            let closes_phrase = i > 0
+                && matches!(
+                    tokens[i - 1].text,
+                    "for" | "of" | "on" | "to" | "at" | "in" | "into"
+                );
+            let speaks = (gap.trim().is_empty() || !closes_phrase) && SPEECH_VERBS.contains(&next)
                 || (gap.trim() == "," && next == "who")
                 || after_speech
                 || (gap.trim() == "," && describes_a_person(sentence, &tokens[end..]));
@@ -91,11 +100,13 @@ pub(super) fn bare_names(sentence: &str, tokens: &[Token]) -> Vec<Span> {
     let mut i = 0;
     while i < tokens.len() {
         let mut end = i;
+        let mut extra = 0;
         while end < tokens.len()
-            && end < i + 4
-            && name_at(tokens, end)
+            && end < i + 4 + extra + usize::from(is_extra_name_part(sentence, tokens, end))
+            && name_at(sentence, tokens, end)
             && (end == i || only_space(sentence, &tokens[end - 1], &tokens[end]))
         {
+            extra += usize::from(is_extra_name_part(sentence, tokens, end));
             end += 1;
         }
         if end == i {
@@ -108,7 +119,7 @@ pub(super) fn bare_names(sentence: &str, tokens: &[Token]) -> Vec<Span> {
         let next_joins = tokens.get(end).is_some_and(|t| {
             only_space(sentence, &tokens[end - 1], t) && t.text.starts_with(char::is_uppercase)
         });
-        if (2..=3).contains(&(end - i)) && alone && !next_joins {
+        if (2..=3).contains(&(end - i - extra)) && alone && !next_joins {
             out.push(tokens[i].span.0..tokens[end - 1].span.1);
         }
         i = end.max(i + 1);
@@ -182,6 +193,14 @@ mod tests {
         assert_eq!(
             speakers("But Tomas Hald, the deputy envoy who spoke for Denmark, said no."),
             ["Tomas Hald"]
+        );
+        assert_eq!(
+            speakers("Ana Ruiz, the envoy for Civic Rights, said it would."),
+            ["Ana Ruiz"]
+        );
+        assert_eq!(
+            speakers("Chile's envoy for trade, Ana Ruiz, said it would."),
+            ["Ana Ruiz"]
         );
         // A place described by its owner is no person, nor is a list after a comma.
         assert!(speakers("Santa Rosa, Peru's largest port, was closed.").is_empty());

@@ -111,7 +111,10 @@ pub(super) fn collectives(sentence: &str, tokens: &[Token]) -> Vec<Collective> {
         // "Arab League states", "pro-Western countries": part of something else.
         let attached = k > 0 && {
             let gap = &sentence[tokens[k - 1].span.1..pair[0].span.0];
-            gap.contains('-') || gap == " " && tokens[k - 1].text.starts_with(char::is_uppercase)
+            gap.contains('-')
+                || gap == " "
+                    && tokens[k - 1].text.starts_with(char::is_uppercase)
+                    && !crate::text::SENTENCE_STARTERS.contains(&tokens[k - 1].text)
         };
         // "several African states", "a group of mostly European states": some of them, not
         // the group acting as one.
@@ -202,6 +205,14 @@ mod tests {
         assert!(
             groups("The Arab League states and pro-Western countries met; members voted.")
                 .is_empty()
+        );
+        // "The" opening a sentence attaches to nothing.
+        assert_eq!(
+            groups("The Western powers and The Gulf states agreed."),
+            [
+                ("Western powers".to_string(), None),
+                ("Gulf states".to_string(), None)
+            ]
         );
     }
 

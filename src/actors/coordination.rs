@@ -2,8 +2,9 @@
 //! of Ohio", "Reps. Ann Lee (R-Utah) and Bo Park (D-Calif.)"; and the party codes that follow a
 //! name ("(R-Utah)").
 
+use super::names::{is_extra_name_part, is_name_particle, name_at};
 use super::span::{Span, only_space};
-use super::words::{is_capitalised, is_name_particle, name_at};
+use super::words::is_capitalised;
 use crate::text::Token;
 
 /// Titles that introduce a list of people.
@@ -68,11 +69,13 @@ fn gap<'s>(sentence: &'s str, tokens: &[Token], k: usize) -> &'s str {
 /// or a bracketed party code. Returns the person and the token after the item.
 fn list_item(sentence: &str, tokens: &[Token], k: usize) -> Option<(ListedPerson, usize)> {
     let mut end = k;
+    let mut extra = 0;
     while end < tokens.len()
-        && end < k + 4
-        && (name_at(tokens, end) || end > k && is_name_particle(tokens, end))
+        && end < k + 4 + extra + usize::from(is_extra_name_part(sentence, tokens, end))
+        && (name_at(sentence, tokens, end) || end > k && is_name_particle(sentence, tokens, end))
         && (end == k || only_space(sentence, &tokens[end - 1], &tokens[end]))
     {
+        extra += usize::from(is_extra_name_part(sentence, tokens, end));
         end += 1;
     }
     if end - k < 2 {

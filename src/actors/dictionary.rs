@@ -208,12 +208,17 @@ impl Dictionary {
         // Matching ignores ASCII case, but only multi-word aliases may match in another case:
         // "International Organization for the Prohibition of chemical weapons" is the OPCW,
         // "us" is not the United States.
+        let shouting = !text.chars().any(char::is_lowercase);
         self.matcher
             .find_iter(text)
             .filter(|m| is_word_boundary(text, m.start(), m.end()))
             .filter(|m| {
                 let alias = &self.aliases[m.pattern().as_usize()].0;
-                &text[m.start()..m.end()] == alias || alias.split_whitespace().nth(2).is_some()
+                let surface = &text[m.start()..m.end()];
+                // "RUSSIA VETOES INQUIRY": a headline all in capitals spells names in capitals
+                // (a dateline, "JAKARTA - The…", is followed by lower case).
+                let shouted = shouting && alias.len() >= 4 && surface == alias.to_uppercase();
+                surface == alias || shouted || alias.split_whitespace().nth(2).is_some()
             })
             .map(|m| {
                 (
@@ -261,6 +266,19 @@ mod tests {
         ] {
             assert_eq!(d.resolve(alias).unwrap().canonical, country, "{alias}");
         }
+    }
+
+    #[test]
+    fn names_in_capitals_match_in_a_headline_in_capitals_only() {
+        let d = Dictionary::builtin().unwrap();
+        let found: Vec<&str> = d
+            .matches("RUSSIA AND CHINA VETO PLAN")
+            .into_iter()
+            .map(|(_, id)| d.actor(id).canonical.as_str())
+            .collect();
+        assert_eq!(found, ["Russia", "China"]);
+        assert_eq!(d.matches("Russia and CHINA veto the plan").len(), 1);
+        assert!(d.matches("JAKARTA - The plan").is_empty());
     }
 
     #[test]

@@ -4,10 +4,13 @@
 //! brackets; and when a country named in passing is no actor ("Chinese swimmers", "the Rome
 //! Statute").
 
+use super::dictionary::ActorKind;
 use super::span::{Span, end_without_possessive, only_space};
+use super::tracker::{FoundActor, Mention};
 use super::words::{
-    BODY_MODIFIERS, GOVERNMENT_HEADS, INDEPENDENT_BODIES, NAME_PARTICLES, ORG_HEADS,
-    PRIVATE_PEOPLE, THINGS_NAMED_FOR_PLACES, TIME_WORDS, TITLE_HEADS, is_capitalised, never_a_name,
+    BODY_MODIFIERS, GOVERNMENT_HEADS, INDEPENDENT_BODIES, NAME_PARTICLES, NEWS_AGENCY_ENDINGS,
+    ORG_HEADS, PRIVATE_PEOPLE, THINGS_NAMED_FOR_PLACES, TIME_WORDS, TITLE_HEADS, is_capitalised,
+    never_a_name,
 };
 use crate::text::Token;
 
@@ -75,6 +78,13 @@ pub(super) fn names_a_thing(after: &str) -> bool {
     THINGS_NAMED_FOR_PLACES.contains(&word.as_str())
 }
 
+/// Whether a body's name is a news agency's, which reports on actors without being one: "the
+/// Ukrainian News Agency", "the Jewish Telegraphic Agency", "Press Trust of India".
+pub(super) fn is_news_agency(name: &str) -> bool {
+    let name = name.trim_end_matches("'s").trim_end_matches("’s");
+    NEWS_AGENCY_ENDINGS.iter().any(|e| name.ends_with(e)) || name.starts_with("Press Trust")
+}
+
 /// Whether a body's name makes it a government organ that speaks for its country: its head
 /// word (the last word before "of", else the last word) is a [`GOVERNMENT_HEADS`] word —
 /// "Foreign Ministry", "Ministry of Foreign Affairs and International Cooperation".
@@ -100,7 +110,12 @@ pub(super) fn is_government_body(name: &str) -> bool {
 pub(super) fn organisation_names(sentence: &str, tokens: &[Token]) -> Vec<Span> {
     let mut out = Vec::new();
     let mut i = 0;
-    let upper = |t: &str| t.len() > 1 && t.chars().all(|c| c.is_uppercase());
+    // "UN", and dotted "U.S" of "the U.S. Anti-Doping Agency".
+    let upper = |t: &str| {
+        t.len() > 1
+            && t.chars().all(|c| c.is_uppercase() || c == '.')
+            && t.chars().filter(|c| c.is_uppercase()).count() >= 2
+    };
     while i < tokens.len() {
         let t0 = tokens[i].text;
         // "Speaking for the African Group": a participle that opens the sentence is no name.
@@ -121,7 +136,7 @@ pub(super) fn organisation_names(sentence: &str, tokens: &[Token]) -> Vec<Span> 
         while j < tokens.len() {
             let t = tokens[j].text;
             let joiner = j > i
-                && (matches!(t, "of" | "for" | "and" | "on" | "the" | "in")
+                && (matches!(t, "of" | "for" | "and" | "on" | "the" | "in" | "into")
                     || NAME_PARTICLES.contains(&t));
             if !(is_capitalised(t) || upper(t) || joiner) || TIME_WORDS.contains(&t) {
                 break;
@@ -166,4 +181,61 @@ fn is_title_run(run: &[Token]) -> bool {
         && !head
             .iter()
             .any(|t| ORG_HEADS.contains(&t.trim_end_matches("'s")))
+}
+
+/// The owner of a body whose name ends with an organisation the finder knows: after "of"
+/// it is the owner ("General Secretariat of the OAS", affiliation OAS); otherwise the name
+/// is that organisation's own, with a prefix ("the U.N. Security Council"), and no new
+/// body. `None` when the name does not end with a known organisation.
+pub(super) fn owner_after_of(
+    sentence: &str,
+    r: &Span,
+    found: &[Mention],
+    inside: &[usize],
+    actors: &[FoundActor],
+) -> Option<Option<(Option<String>, Vec<usize>)>> {
+    let &last = inside.last()?;
+    let span = &found[last].span;
+    let owner = &actors[found[last].actor];
+    if span.end != r.end || owner.kind != ActorKind::Organisation {
+        return None;
+    }
+    let before = &sentence[r.start..span.start];
+    // "John Fisher of Human Rights Watch" is a person of the body, not a body.
+    let body_before = before.split_whitespace().any(|w| ORG_HEADS.contains(&w));
+    let after_of = inside.len() == 1
+        && span.start > r.start
+        && body_before
+        && (before.ends_with(" of ") || before.ends_with(" of the "));
+    Some(after_of.then(|| (Some(owner.canonical.clone()), inside.to_vec())))
+}
+
+/// The initials of a body's name, as its acronym spells them: "U.S. Anti-Doping Agency" →
+/// "USADA", "Organisation for the Prohibition of Chemical Weapons" → "OPCW".
+pub(super) fn initials(name: &str) -> String {
+    name.split([' ', '-'])
+        .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
+        .flat_map(|w| {
+            let dotted = w.contains('.');
+            w.chars()
+                .filter(move |c| c.is_uppercase())
+                .take(if dotted { usize::MAX } else { 1 })
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn initials_spell_acronyms_and_news_agencies_end_so() {
+        assert_eq!(initials("U.S. Anti-Doping Agency"), "USADA");
+        assert_eq!(
+            initials("Organisation for the Prohibition of Chemical Weapons"),
+            "OPCW"
+        );
+        assert!(is_news_agency("Baltic News Agency's"));
+        assert!(!is_news_agency("Baltic Space Agency"));
+    }
 }

@@ -32,11 +32,24 @@ pub(super) fn is_word_boundary(text: &str, start: usize, end: usize) -> bool {
 }
 
 /// Whether only spaces, hyphens or apostrophes separate two tokens, so they may belong to one
-/// name ("Jean-Yves", "O'Neill", "Sergei Lavrov" but not "Lavrov, Tillerson").
+/// name ("Jean-Yves", "O'Neill", "Sergei Lavrov" but not "Lavrov, Tillerson"); after an
+/// initial or a dotted abbreviation, its full stop too ("Vitaly I. Churkin", "the U.S.
+/// Anti-Doping Agency").
 pub(super) fn only_space(sentence: &str, a: &Token, b: &Token) -> bool {
-    sentence[a.span.1..b.span.0]
-        .chars()
+    let gap = &sentence[a.span.1..b.span.0];
+    let gap = match gap.strip_prefix('.') {
+        Some(rest) if is_initial_or_dotted(a.text) && rest.starts_with(' ') => rest,
+        _ => gap,
+    };
+    gap.chars()
         .all(|c| c == ' ' || c == '-' || c == '\'' || c == '’')
+}
+
+/// One capital letter ("I" of "Vitaly I. Churkin") or capitals with inner full stops ("U.S").
+fn is_initial_or_dotted(t: &str) -> bool {
+    let capitals = t.chars().filter(|c| c.is_uppercase()).count();
+    t.chars().all(|c| c.is_uppercase() || c == '.')
+        && (capitals == 1 && t.len() <= 4 || t.contains('.'))
 }
 
 /// The byte where a token ends without its possessive ending: "Association's" → before "'s".
@@ -79,6 +92,11 @@ mod tests {
     fn word_boundaries_and_possessives() {
         assert!(is_word_boundary("the US said", 4, 6));
         assert!(!is_word_boundary("the USA said", 4, 6));
+        let s = "Ivo K. Petrov and the U.S. Senate. Then";
+        let tok = crate::text::tokenize(s);
+        assert!(only_space(s, &tok[1], &tok[2]));
+        assert!(only_space(s, &tok[5], &tok[6]));
+        assert!(!only_space(s, &tok[6], &tok[7]));
         let t = Token {
             span: (0, 15),
             text: "Association’s",

@@ -423,3 +423,259 @@ fn a_bare_name_speaks_later_by_surname() {
             .is_empty()
     );
 }
+
+#[test]
+fn title_case_headlines_invent_nobody() {
+    let d = world();
+    let mut t = ActorTracker::new(&d);
+    assert_eq!(
+        find_names(
+            &mut t,
+            "Panama Asks UN For Help, Requests Inquiry Assistance"
+        ),
+        ["Panama", "UN"]
+    );
+    assert_eq!(
+        find_names(&mut t, "Iraq Wants UN Rights Chief Seeks To Visit Camps"),
+        ["Iraq", "UN"]
+    );
+    // A name the article gives in its body is found in a later headline-like line.
+    assert_eq!(
+        find_names(
+            &mut t,
+            "Interior Minister Lena Okafor said the Panama Ports Authority would help."
+        ),
+        ["Lena Okafor", "Panama Ports Authority"]
+    );
+    assert_eq!(
+        find_names(
+            &mut t,
+            "Lena Okafor Rejects Claims By Panama Ports Authority"
+        ),
+        ["Lena Okafor", "Panama Ports Authority"]
+    );
+}
+
+#[test]
+fn hyphenated_names_initials_and_particles_join_later_surnames() {
+    let d = world();
+    let mut t = ActorTracker::new(&d);
+    assert_eq!(
+        find_names(
+            &mut t,
+            "Chief Executive Mae Ho Chan Wai-ling rejected the inquiry."
+        ),
+        ["Mae Ho Chan Wai-ling"]
+    );
+    assert_eq!(
+        find_names(&mut t, "Ho said the police acted well."),
+        ["Mae Ho Chan Wai-ling"]
+    );
+    assert_eq!(
+        find_names(
+            &mut t,
+            "Russian envoy Ivan K. Petrov said the probe was biased."
+        ),
+        ["Ivan Petrov"]
+    );
+    assert_eq!(find_names(&mut t, "Petrov walked out."), ["Ivan Petrov"]);
+    assert_eq!(
+        find_names(&mut t, "Former envoy Ed H. W. Lutz said it was late."),
+        ["Ed Lutz"]
+    );
+    assert_eq!(
+        find_names(
+            &mut t,
+            "Anke in 't Hout, a Dutch lawmaker, said the panel must go on."
+        ),
+        ["Anke in 't Hout", "Netherlands"]
+    );
+    assert_eq!(
+        find_names(&mut t, "Ban Ki-moon said it would."),
+        ["Ban Ki-moon"]
+    );
+}
+
+#[test]
+fn relatives_sharing_a_surname_stay_two_people() {
+    let d = world();
+    let mut t = ActorTracker::new(&d);
+    assert_eq!(
+        find_names(
+            &mut t,
+            "Former Prime Minister Omar Haddad was killed in 2005."
+        ),
+        ["Omar Haddad"]
+    );
+    assert_eq!(
+        find_names(
+            &mut t,
+            "His son, Prime Minister Karim Haddad, backed the tribunal."
+        ),
+        ["Karim Haddad"]
+    );
+    assert_eq!(
+        find_names(&mut t, "Haddad said it must go on."),
+        ["Karim Haddad"]
+    );
+    assert_eq!(t.actors.len(), 2);
+}
+
+fn wire() -> Dictionary {
+    let mut d = world();
+    let csv = "canonical,alias,kind,affiliation\nUnited States,U.S.,country,\n\
+               United States,American,country,\nAustria,Vienna,country,\nAustria,Austria,country,\n\
+               China,Chinese,country,\nChina,China,country,\nUkraine,Ukrainian,country,\n\
+               OAS,OAS,organisation,\nEU,EU,organisation,\nUN Security Council,Security Council,organisation,UN\n\
+               UN,U.N.,organisation,\n";
+    d.add_csv(csv.as_bytes(), Path::new("wire.csv")).unwrap();
+    d
+}
+
+#[test]
+fn bodies_keep_their_country_prefix_and_join_their_acronym() {
+    let d = wire();
+    let mut t = ActorTracker::new(&d);
+    assert_eq!(
+        find_names(
+            &mut t,
+            "The U.S. Anti-Fraud Agency said it backed the audit."
+        ),
+        ["U.S. Anti-Fraud Agency"]
+    );
+    assert_eq!(t.actors[1].affiliation.as_deref(), Some("United States"));
+    assert_eq!(
+        find_names(&mut t, "USAFA later asked for more."),
+        ["U.S. Anti-Fraud Agency"]
+    );
+    // A known body with a dotted prefix is that body, no new one.
+    assert_eq!(
+        find_names(&mut t, "The U.N. Security Council met."),
+        ["UN", "UN Security Council"]
+    );
+}
+
+#[test]
+fn secretariats_of_a_body_and_government_bodies_behind_titles() {
+    let d = wire();
+    let mut t = ActorTracker::new(&d);
+    assert_eq!(
+        find_names(
+            &mut t,
+            "The General Secretariat of the OAS said the visit would go ahead."
+        ),
+        ["General Secretariat of the OAS"]
+    );
+    assert_eq!(t.actors[1].kind, ActorKind::Organisation);
+    find_names(&mut t, "Envoy Ana Ruiz of the OAS said so.");
+    assert!(t.actors.iter().all(|a| !a.canonical.contains("Ruiz of")));
+    assert_eq!(t.actors[1].affiliation.as_deref(), Some("OAS"));
+    assert_eq!(
+        find_names(
+            &mut t,
+            "On Monday the Chinese Foreign Ministry spokesperson Li Wen said it was a lie."
+        ),
+        ["China", "Li Wen"]
+    );
+}
+
+#[test]
+fn news_agencies_report_and_are_no_actors() {
+    let d = wire();
+    let mut t = ActorTracker::new(&d);
+    assert_eq!(
+        find_names(
+            &mut t,
+            "Kyiv backed the probe, the Ukrainian News Agency reported."
+        ),
+        Vec::<String>::new()
+    );
+    assert!(
+        find_names(
+            &mut t,
+            "The Baltic Telegraphic Agency asked the OAS about it."
+        ) == ["OAS"]
+    );
+}
+
+#[test]
+fn peoples_as_subjects_speak_for_their_state_and_cities_as_places_do_not() {
+    let d = wire();
+    let mut t = ActorTracker::new(&d);
+    assert_eq!(
+        find_names(
+            &mut t,
+            "The Americans said it was premature, and the Europeans pushed for a vote."
+        ),
+        ["United States", "EU"]
+    );
+    assert_eq!(
+        find_names(
+            &mut t,
+            "Three Americans were killed; talks in Vienna went on."
+        ),
+        Vec::<String>::new()
+    );
+    assert_eq!(
+        find_names(&mut t, "Vienna said it would host them."),
+        ["Austria"]
+    );
+}
+
+#[test]
+fn every_cut_of_odd_sentences_is_read_without_panic() {
+    let d = wire();
+    let odd = [
+        "Chief Executive Mae Ho Chan Wai-ling said Ivan K. Petrov of the OAS (OASX) agreed.",
+        "The U.S. Anti-Fraud Agency (USAFA) and Anke in 't Hout, a Dutch MEP, told the Baltic News Agency.",
+        "ÉLYSÉE, 3 mars (AFP) — Zoë Ó Briain-Núñez, l’envoyée, said “no”; the Americans — ",
+        "PANAMA ASKS UN FOR HELP – Ban Ki- said in Vienna at",
+        "General Secretariat of the ",
+        "I. J. K. L. M.",
+        "in 't",
+        "’s 's - -- ( ) () (( U.S. U.S",
+    ];
+    for s in odd {
+        let mut t = ActorTracker::new(&d);
+        for (i, _) in s.char_indices().chain([(s.len(), ' ')]) {
+            t.find(&s[..i]);
+            t.find(&s[i..]);
+        }
+    }
+}
+
+#[test]
+fn inquiries_into_a_place_keep_it_in_their_name() {
+    let d = world();
+    let mut t = ActorTracker::new(&d);
+    assert_eq!(
+        find_names(
+            &mut t,
+            "The Commission of Inquiry into Sulu Province said it had finished."
+        ),
+        ["Commission of Inquiry into Sulu Province"]
+    );
+}
+
+#[test]
+fn people_of_a_body_and_peoples_in_a_list() {
+    let d = wire();
+    let mut t = ActorTracker::new(&d);
+    assert_eq!(
+        find_names(&mut t, "Lena Okafor of the OAS voiced disappointment."),
+        ["Lena Okafor", "OAS"]
+    );
+    assert_eq!(t.actors[1].affiliation.as_deref(), Some("OAS"));
+    // A place after "of" makes no person of a run of capitals.
+    assert_eq!(
+        find_names(&mut t, "Costa Brava of Panama was closed."),
+        ["Panama"]
+    );
+    assert_eq!(
+        find_names(
+            &mut t,
+            "They accused the Europeans and Americans behind the text."
+        ),
+        ["EU", "United States"]
+    );
+}

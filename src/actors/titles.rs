@@ -1,10 +1,11 @@
 //! People introduced by a title: "Foreign Minister Sergei Lavrov", "Secretary of State Rex
 //! Tillerson", "his counterpart, Rex Tillerson".
 
+use super::names::{is_extra_name_part, is_name_particle, name_at};
 use super::span::{Span, end_without_possessive, only_space};
 use super::words::{
-    NAME_PARTICLES, SPEECH_VERBS, TITLE_CONTINUATIONS, TITLE_HEADS, is_capitalised,
-    is_name_particle, name_at, name_token,
+    NAME_PARTICLES, SPEECH_VERBS, TITLE_CONTINUATIONS, TITLE_FIELDS, TITLE_HEADS, is_capitalised,
+    name_token,
 };
 use crate::text::Token;
 
@@ -75,7 +76,10 @@ pub(super) fn titled_names(sentence: &str, tokens: &[Token]) -> Vec<TitledName> 
             gap.trim_start_matches('.').trim() == "" || gap.trim() == ","
         };
         let n = end - name_start;
-        if gap_ok && (n >= 2 || (n == 1 && !lower_head)) {
+        // "the High Commissioner for Human Rights, said": the field of the post, no name.
+        let field = n > 0
+            && TITLE_FIELDS.contains(&&sentence[tokens[name_start].span.0..tokens[end - 1].span.1]);
+        if gap_ok && !field && (n >= 2 || (n == 1 && !lower_head)) {
             out.push(titled(tokens, start, name_start, end));
             i = end;
         } else if let Some(name_end) = after_phrase
@@ -126,8 +130,13 @@ fn name_after_title(
     after_phrase: bool,
 ) -> (usize, usize) {
     let mut end = first;
+    let mut extra = 0;
     while end < tokens.len()
-        && end < first + if after_phrase { 10 } else { 4 }
+        && end
+            < first
+                + extra
+                + usize::from(is_extra_name_part(sentence, tokens, end))
+                + if after_phrase { 10 } else { 4 }
         && (end == first || only_space(sentence, &tokens[end - 1], &tokens[end]))
     {
         let t = tokens[end].text;
@@ -135,13 +144,18 @@ fn name_after_title(
         let joins = after_phrase
             && end > first
             && matches!(t, "and" | "to" | "of" | "for" | "at" | "in" | "the");
-        let caps =
-            is_capitalised(t) || (after_phrase && t.len() > 1 && t.chars().all(char::is_uppercase));
-        let particle = end > first && is_name_particle(tokens, end);
+        let caps = is_capitalised(t)
+            || (after_phrase && t.len() > 1 && t.chars().all(char::is_uppercase))
+            || is_extra_name_part(sentence, tokens, end);
+        let particle = end > first && is_name_particle(sentence, tokens, end);
         let owner = owner_name(t);
-        if !particle && !owner && (!(joins || caps) || (!after_phrase && !name_at(tokens, end))) {
+        if !particle
+            && !owner
+            && (!(joins || caps) || (!after_phrase && !name_at(sentence, tokens, end)))
+        {
             break;
         }
+        extra += usize::from(is_extra_name_part(sentence, tokens, end));
         end += 1;
         if owner {
             break;
@@ -156,9 +170,9 @@ fn name_after_title(
         let mut words = 0;
         while name_start > first && words < 2 {
             let k = name_start - 1;
-            if name_at(tokens, k) || k + 1 == end && owner_name(tokens[k].text) {
+            if name_at(sentence, tokens, k) || k + 1 == end && owner_name(tokens[k].text) {
                 words += 1;
-            } else if !(words > 0 && k > first && is_name_particle(tokens, k)) {
+            } else if !(words > 0 && k > first && is_name_particle(sentence, tokens, k)) {
                 break;
             }
             name_start -= 1;
@@ -240,6 +254,7 @@ mod tests {
         );
         // A list of places after a title's phrase is no name.
         assert!(names("The envoy to the region, Chad and Niger, said so.").is_empty());
+        assert!(names("Ana Ruiz, the High Commissioner for Human Rights, agreed.").is_empty());
         assert_eq!(
             names("Polish MEP Jan Nowak and project coordinator Ewa Lis disagreed."),
             ["Jan Nowak", "Ewa Lis"]

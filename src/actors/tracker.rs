@@ -6,15 +6,18 @@ use super::apposition::{bare_names, speaks_or_is_described, untitled_speakers};
 use super::collectives::{BLOCS, bloc_references, collectives};
 use super::coordination::{ListedPerson, listed_people, party_code};
 use super::datelines::mask_dateline;
+use super::demonyms::{is_a_location, looks_like_a_city, plural_demonyms};
 use super::dictionary::{ActorKind, Dictionary};
+use super::headlines::is_title_case;
+use super::names::{same_given_name, surnames, without_middle_initials};
 use super::organisations::{
-    bracketed_acronym, is_government_body, names_a_thing, names_independent_body,
-    names_private_people, organisation_names,
+    bracketed_acronym, initials, is_government_body, is_news_agency, names_a_thing,
+    names_independent_body, names_private_people, organisation_names, owner_after_of,
 };
 use super::pronouns::pronoun_subject;
-use super::span::{Span, overlaps, strictly_inside};
+use super::span::{Span, is_word_boundary, overlaps, strictly_inside};
 use super::titles::{TitledName, titled_names};
-use super::words::{COMPANY_SUFFIXES, never_a_name};
+use super::words::{COMPANY_SUFFIXES, name_token, never_a_name};
 use crate::text::{Token, tokenize};
 use serde::Serialize;
 use std::borrow::Cow;
@@ -70,11 +73,15 @@ pub struct ActorTracker<'d> {
     by_surname: HashMap<String, usize>,
     /// Acronyms given in brackets after a name, for later mentions.
     by_acronym: HashMap<String, usize>,
+    /// Organisations by the initials of their names ("USADA"), first named first.
+    by_initials: HashMap<String, usize>,
     last_person: Option<usize>,
     /// The last bloc of states named ("EU"), for "the bloc".
     last_bloc: Option<usize>,
     /// Names seen without a title or verb, by their last word, in case that word later speaks.
     bare_names: HashMap<String, String>,
+    /// Whether the sentence being read is a headline in title case.
+    headline: bool,
 }
 
 impl<'d> ActorTracker<'d> {
@@ -86,9 +93,11 @@ impl<'d> ActorTracker<'d> {
             by_canonical: HashMap::new(),
             by_surname: HashMap::new(),
             by_acronym: HashMap::new(),
+            by_initials: HashMap::new(),
             last_person: None,
             last_bloc: None,
             bare_names: HashMap::new(),
+            headline: false,
         }
     }
 
@@ -120,12 +129,27 @@ impl<'d> ActorTracker<'d> {
         if !actor.mentions.iter().any(|m| m == surface) {
             actor.mentions.push(surface.to_string());
         }
-        if kind == ActorKind::Person
-            && let Some(surname) = canonical.split_whitespace().last()
-        {
-            self.by_surname.entry(surname.to_string()).or_insert(id);
+        if kind == ActorKind::Organisation {
+            let acronym = initials(canonical);
+            if acronym.len() >= 3 {
+                self.by_initials.entry(acronym).or_insert(id);
+            }
+        }
+        if kind == ActorKind::Person {
+            // The latest person named by a surname takes it ("Saad Hariri" after "Rafiq
+            // Hariri"), and each family name of a long name is one ("Lam" of "Carrie Lam
+            // Cheng Yuet-ngor").
+            for surname in surnames(canonical) {
+                self.by_surname.insert(surname.to_string(), id);
+            }
         }
         id
+    }
+
+    /// Whether a rule may name a new actor `canonical` in this sentence: not in a title-case
+    /// headline, where every word is capitalised, unless the article has named it before.
+    fn may_name(&self, canonical: &str) -> bool {
+        !self.headline || self.by_canonical.contains_key(canonical)
     }
 
     /// The body named earlier in the article of which `name` is a shorter form: "Baitarani
@@ -148,19 +172,25 @@ impl<'d> ActorTracker<'d> {
     /// The canonical name of a person named `name`: the person already named with the same
     /// surname, else the name itself. A person first named by surname alone ("MP Okafor")
     /// takes the full name when it comes ("Lena Okafor").
+    /// A middle initial is no part of the canonical name ("Vitaly I. Churkin" is "Vitaly
+    /// Churkin"); a different given name makes a different person ("Saad Hariri" is not
+    /// "Rafiq Hariri").
     fn person_canonical(&mut self, name: &str) -> String {
+        let name = without_middle_initials(name);
         let Some(&id) = name
             .split_whitespace()
             .last()
             .and_then(|s| self.by_surname.get(s))
         else {
-            return name.to_string();
+            return name;
         };
         let known = &self.actors[id].canonical;
         if !known.contains(' ') && name.contains(' ') && name.ends_with(known.as_str()) {
             self.by_canonical.remove(known);
-            self.by_canonical.insert(name.to_string(), id);
-            self.actors[id].canonical = name.to_string();
+            self.by_canonical.insert(name.clone(), id);
+            self.actors[id].canonical = name;
+        } else if name.contains(' ') && !same_given_name(known, &name) {
+            return name;
         }
         self.actors[id].canonical.clone()
     }
@@ -197,15 +227,18 @@ impl<'d> ActorTracker<'d> {
         let masked = self.without_dateline(sentence);
         let sentence: &str = &masked;
         let tokens = tokenize(sentence);
+        self.headline = is_title_case(&tokens);
         let mut found: Vec<Mention> = Vec::new();
         let mut dict_hits = self.dict.matches(sentence);
         self.add_listed_people(sentence, &tokens, &mut dict_hits, &mut found);
         self.add_titled_people(sentence, &tokens, &mut dict_hits, &mut found);
         self.add_dictionary_hits(sentence, dict_hits, &mut found);
+        self.add_plural_demonyms(&tokens, &mut found);
         self.add_known_names(sentence, &tokens, &mut found);
         self.add_collectives(sentence, &tokens, &mut found);
         self.add_organisations(sentence, &tokens, &mut found);
         self.add_untitled_people(sentence, &tokens, &mut found);
+        self.add_people_of_bodies(sentence, &tokens, &mut found);
         self.add_surnames_of_bare_names(sentence, &tokens, &mut found);
         self.add_pronoun_subject(&tokens, &mut found);
         found.sort_by_key(|m| m.span.start);
@@ -246,9 +279,12 @@ impl<'d> ActorTracker<'d> {
             item,
         } in listed_people(sentence, tokens)
         {
-            dict_hits.retain(|(r, _)| !overlaps(r, &item));
             let name_text = &sentence[name.clone()];
             let canonical = self.person_canonical(name_text);
+            if !self.may_name(&canonical) {
+                continue;
+            }
+            dict_hits.retain(|(r, _)| !overlaps(r, &item));
             let a = self.register(&canonical, ActorKind::Person, affiliation, name_text);
             found.push(Mention::named(name, a));
         }
@@ -281,6 +317,9 @@ impl<'d> ActorTracker<'d> {
                 Some(_) => {}
                 None => {
                     let canonical = self.person_canonical(name_text);
+                    if !self.may_name(&canonical) {
+                        continue;
+                    }
                     let a = self.register(&canonical, ActorKind::Person, affiliation, name_text);
                     found.push(Mention::named(name, a));
                 }
@@ -339,6 +378,15 @@ impl<'d> ActorTracker<'d> {
                 continue;
             }
             let info = self.dict.actor(id).clone();
+            if info.kind == ActorKind::Country
+                && is_a_location(
+                    sentence,
+                    &r,
+                    looks_like_a_city(&sentence[r.clone()], &info.canonical),
+                )
+            {
+                continue;
+            }
             let a = self.register(
                 &info.canonical,
                 info.kind,
@@ -349,14 +397,71 @@ impl<'d> ActorTracker<'d> {
         }
     }
 
+    /// "The Americans said", "the Europeans pushed": a people as a subject speaks for its
+    /// state (or for the EU).
+    fn add_plural_demonyms(&mut self, tokens: &[Token], found: &mut Vec<Mention>) {
+        for (r, singular) in plural_demonyms(tokens) {
+            let state = match singular {
+                "European" => self.dict.resolve("EU"),
+                _ => self.dict.resolve(singular),
+            };
+            let Some(info) = state.filter(|i| {
+                i.kind == ActorKind::Country
+                    || i.kind == ActorKind::Organisation && i.canonical == "EU"
+            }) else {
+                continue;
+            };
+            if taken(found, &r) {
+                continue;
+            }
+            let info = info.clone();
+            let surface = tokens
+                .iter()
+                .find(|t| t.span.0 == r.start)
+                .map_or("", |t| t.text);
+            let a = self.register(
+                &info.canonical,
+                info.kind,
+                info.affiliation.clone(),
+                surface,
+            );
+            found.push(Mention::named(r, a));
+        }
+    }
+
     /// Surname-only mentions of people already named in this article, and acronyms given in
     /// brackets after a name ("the UN Support Mission in Libya (UNSMIL)").
+    /// In a title-case headline, where capitalised runs run together, bodies named earlier
+    /// by their full name are found by it.
     fn add_known_names(&mut self, sentence: &str, tokens: &[Token], found: &mut Vec<Mention>) {
-        for t in tokens {
+        if self.headline {
+            self.add_known_bodies(sentence, found);
+        }
+        for (k, t) in tokens.iter().enumerate() {
             let bracketed = sentence[..t.span.0].ends_with('(');
+            // "Karim Haddad" after "Omar Haddad": a surname after another given name is
+            // someone else, left to the rules for names.
+            let given = k
+                .checked_sub(1)
+                .map(|p| &tokens[p])
+                .filter(|p| name_token(p.text) && sentence[p.span.1..t.span.0] == *" ");
             let known = match self.by_surname.get(t.text) {
+                Some(&id)
+                    if given.is_some_and(|g| {
+                        !same_given_name(
+                            &self.actors[id].canonical,
+                            &format!("{} {}", g.text, t.text),
+                        )
+                    }) =>
+                {
+                    None
+                }
                 Some(id) => Some(*id),
-                None if !bracketed => self.by_acronym.get(t.text).copied(),
+                None if !bracketed => self
+                    .by_acronym
+                    .get(t.text)
+                    .copied()
+                    .or_else(|| self.body_with_initials(t.text)),
                 None => None,
             };
             if let Some(id) = known {
@@ -365,6 +470,37 @@ impl<'d> ActorTracker<'d> {
                     let (canonical, kind) =
                         (self.actors[id].canonical.clone(), self.actors[id].kind);
                     self.register(&canonical, kind, None, t.text);
+                    found.push(Mention::named(r, id));
+                }
+            }
+        }
+    }
+
+    /// The organisation named earlier whose initials spell `acronym`: "USADA" after "the U.S.
+    /// Anti-Doping Agency". Only acronyms of three or more capitals.
+    fn body_with_initials(&self, acronym: &str) -> Option<usize> {
+        if acronym.len() < 3 || !acronym.chars().all(|c| c.is_ascii_uppercase()) {
+            return None;
+        }
+        self.by_initials.get(acronym).copied()
+    }
+
+    /// Each whole-word occurrence in `sentence` of an organisation of two or more words named
+    /// earlier in the article.
+    fn add_known_bodies(&mut self, sentence: &str, found: &mut Vec<Mention>) {
+        for id in 0..self.actors.len() {
+            let name = &self.actors[id].canonical;
+            if self.actors[id].kind != ActorKind::Organisation || !name.contains(' ') {
+                continue;
+            }
+            for (start, _) in sentence.match_indices(name.as_str()) {
+                let r = start..start + name.len();
+                if !is_word_boundary(sentence, r.start, r.end) {
+                    continue;
+                }
+                // "Panama" inside "Panama Ports Authority" is the body's owner, no mention.
+                found.retain(|m| !strictly_inside(&m.span, &r));
+                if !taken(found, &r) {
                     found.push(Mention::named(r, id));
                 }
             }
@@ -410,16 +546,25 @@ impl<'d> ActorTracker<'d> {
     /// Cycling Federation"), unless it is a government body, which speaks for the country.
     fn add_organisations(&mut self, sentence: &str, tokens: &[Token], found: &mut Vec<Mention>) {
         for mut r in organisation_names(sentence, tokens) {
+            // "the Ukrainian News Agency reported": the outlet reports; neither it nor the
+            // country in its name is an actor.
+            if is_news_agency(&sentence[r.clone()]) {
+                found.retain(|m| !overlaps(&m.span, &r));
+                continue;
+            }
             let Some((affiliation, mut replaced)) = self.body_owner(sentence, &mut r, found) else {
                 continue;
             };
+            let name = self
+                .earlier_body(&sentence[r.clone()])
+                .unwrap_or_else(|| sentence[r.clone()].to_string());
+            if !self.may_name(&name) {
+                continue;
+            }
             replaced.sort_unstable();
             for &k in replaced.iter().rev() {
                 found.remove(k);
             }
-            let name = self
-                .earlier_body(&sentence[r.clone()])
-                .unwrap_or_else(|| sentence[r.clone()].to_string());
             let a = self.register(
                 &name,
                 ActorKind::Organisation,
@@ -446,8 +591,23 @@ impl<'d> ActorTracker<'d> {
             .collect();
         inside.sort_by_key(|&k| found[k].span.start);
         let Some(&first) = inside.first() else {
+            // "the Chinese Foreign Ministry spokesperson": the title took the demonym; the
+            // ministry still speaks for China, and is no body of its own.
+            let starts_with_country =
+                self.dict
+                    .matches(&sentence[r.clone()])
+                    .first()
+                    .is_some_and(|(m, id)| {
+                        m.start == 0 && self.dict.actor(*id).kind == ActorKind::Country
+                    });
+            if starts_with_country && is_government_body(&sentence[r.clone()]) {
+                return None;
+            }
             return Some((None, inside));
         };
+        if let Some(owner) = owner_after_of(sentence, r, found, &inside, &self.actors) {
+            return owner;
+        }
         let no_people = inside
             .iter()
             .all(|&k| self.actors[found[k].actor].kind != ActorKind::Person);
@@ -494,7 +654,44 @@ impl<'d> ActorTracker<'d> {
                 continue;
             }
             let canonical = self.person_canonical(&name);
+            if !self.may_name(&canonical) {
+                continue;
+            }
             let affiliation = self.described_affiliation(sentence, &r, found);
+            let a = self.register(&canonical, ActorKind::Person, affiliation, &name);
+            found.push(Mention::named(r, a));
+        }
+    }
+
+    /// A name right before "of" and an organisation found there: "John Fisher of Human Rights
+    /// Watch voiced disappointment" is a person of that body.
+    fn add_people_of_bodies(&mut self, sentence: &str, tokens: &[Token], found: &mut Vec<Mention>) {
+        for r in bare_names(sentence, tokens) {
+            let rest = &sentence[r.end..];
+            let Some(of) = rest
+                .strip_prefix(" of the ")
+                .or_else(|| rest.strip_prefix(" of "))
+            else {
+                continue;
+            };
+            let body_start = sentence.len() - of.len();
+            let Some(body) = found
+                .iter()
+                .find(|m| m.span.start == body_start && !m.pronoun)
+                .map(|m| m.actor)
+                .filter(|&a| self.actors[a].kind == ActorKind::Organisation)
+            else {
+                continue;
+            };
+            if taken(found, &r) {
+                continue;
+            }
+            let name = sentence[r.clone()].to_string();
+            let canonical = self.person_canonical(&name);
+            if !self.may_name(&canonical) {
+                continue;
+            }
+            let affiliation = Some(self.actors[body].canonical.clone());
             let a = self.register(&canonical, ActorKind::Person, affiliation, &name);
             found.push(Mention::named(r, a));
         }
@@ -543,7 +740,12 @@ impl<'d> ActorTracker<'d> {
     /// of `found` (sorted by position), the last person and the last bloc named, and the bare
     /// names no rule took.
     fn remember(&mut self, sentence: &str, tokens: &[Token], found: &[Mention]) {
-        for r in bare_names(sentence, tokens) {
+        let bare = if self.headline {
+            Vec::new()
+        } else {
+            bare_names(sentence, tokens)
+        };
+        for r in bare {
             let name = &sentence[r.clone()];
             if let Some(last) = name.split_whitespace().last()
                 && !taken(found, &r)

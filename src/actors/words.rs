@@ -1,8 +1,6 @@
 //! The word lists the rules read: titles, organisation words, particles, time words, and the
 //! nouns that describe people and bodies; with the small predicates on single words.
 
-use crate::text::Token;
-
 /// Words that introduce a person's name ("Foreign Minister Sergei Lavrov", "spokesman Dmitry Peskov").
 pub(super) const TITLE_HEADS: &[&str] = &[
     "President",
@@ -175,6 +173,27 @@ pub(super) const TITLE_CONTINUATIONS: &[&str] = &[
     "Prosecutor",
 ];
 
+/// Fields a post is "for" or "of", written in capitals like a name: "High Commissioner for
+/// Human Rights", "Under-Secretary-General for Political Affairs".
+pub(super) const TITLE_FIELDS: &[&str] = &[
+    "Human Rights",
+    "Foreign Affairs",
+    "Home Affairs",
+    "Internal Affairs",
+    "Political Affairs",
+    "Humanitarian Affairs",
+    "Legal Affairs",
+    "Public Affairs",
+    "European Affairs",
+    "Foreign Policy",
+    "Security Policy",
+    "Public Health",
+    "Civil Aviation",
+    "Climate Change",
+    "Middle East",
+    "Human Resources",
+];
+
 /// Capitalised words that are never a name, besides the sentence starters of [`crate::text`].
 pub(super) const NOT_NAMES: &[&str] = &[
     "As",
@@ -214,7 +233,7 @@ pub(super) const TIME_WORDS: &[&str] = &[
 /// Lower-case particles inside names: "Pieter van Dam", "Villa del Remanso Neighbors Association".
 pub(super) const NAME_PARTICLES: &[&str] = &[
     "van", "von", "der", "den", "de", "del", "della", "la", "las", "los", "da", "do", "dos", "di",
-    "du", "des", "al", "el", "bin", "ibn",
+    "du", "des", "al", "el", "bin", "ibn", "ter", "te", "t", "in't",
 ];
 
 /// Whether a capitalised word can never be part of a name.
@@ -297,27 +316,11 @@ pub(super) const ORG_HEADS: &[&str] = &[
     "Mission",
     "Program",
     "Programme",
+    "Secretariat",
 ];
 
 /// Pronouns that point back to the last person named.
 pub(super) const PRONOUNS: &[&str] = &["He", "She", "he", "she"];
-
-/// A particle inside a name ("van" in "Pieter van Dam"): followed by a name word.
-pub(super) fn is_name_particle(tokens: &[Token], k: usize) -> bool {
-    NAME_PARTICLES.contains(&tokens[k].text) && k + 1 < tokens.len() && name_at(tokens, k + 1)
-}
-
-/// Whether token `k` can be part of a person's name: a [`name_token`], or any capitalised
-/// word but an organisation's after a particle ("Sheikh" in "Hussein al-Sheikh").
-pub(super) fn name_at(tokens: &[Token], k: usize) -> bool {
-    let t = tokens[k].text;
-    name_token(t)
-        || k > 0
-            && NAME_PARTICLES.contains(&tokens[k - 1].text)
-            && is_capitalised(t)
-            && !never_a_name(t)
-            && !ORG_HEADS.contains(&t)
-}
 
 /// A capitalised word with at least one lower-case letter ("Lavrov", not "UN" or "lavrov").
 pub(super) fn is_capitalised(t: &str) -> bool {
@@ -406,6 +409,16 @@ pub(super) const PERSON_NOUNS: &[&str] = &[
     "owner",
     "student",
     "teacher",
+];
+
+/// How the names of news agencies end: "Ukrainian News Agency", "Jewish Telegraphic Agency".
+pub(super) const NEWS_AGENCY_ENDINGS: &[&str] = &[
+    "News Agency",
+    "Telegraphic Agency",
+    "Telegraph Agency",
+    "Press Agency",
+    "News Service",
+    "Wire Service",
 ];
 
 /// Last words of government bodies that speak for their country ("the Chinese Foreign Ministry").
