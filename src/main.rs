@@ -13,7 +13,10 @@ use stance::article::Analyzer;
 use stance::classifier::TrainOptions;
 use stance::commands::{self, ClassifyConfig, ClassifyFormat, EvaluateConfig, TrainConfig};
 use stance::dump::{DumpFormat, DumpOptions};
-use stance::features::{FeatureOptions, Weighting};
+use stance::features::{
+    CharNgramParams, CueParams, Family, FeatureOptions, LexiconParams, TargetCrossParams,
+    Weighting, WindowParams, WordNgramParams,
+};
 use stance::io::CsvOptions;
 use stance::stream::StreamOptions;
 
@@ -532,46 +535,72 @@ fn import(a: ImportArgs) -> Result<()> {
     Ok(())
 }
 
+/// The feature flags of `train` lowered into the feature options: the shared settings and the
+/// list of families.
+fn feature_options(
+    a: &TrainArgs,
+    encoder: Option<&stance::embed::SentenceEmbedder>,
+) -> Result<FeatureOptions> {
+    let (min, max) = a.word_ngrams;
+    let mut families = vec![Family::WordNgrams(WordNgramParams { min, max })];
+    if let Some((min, max)) = a.char_ngrams.0 {
+        let (across, block_norm) = (a.char_across, a.block_norm);
+        let chars = CharNgramParams {
+            min,
+            max,
+            across,
+            block_norm,
+        };
+        families.push(Family::CharNgrams(chars));
+    }
+    let cross = Family::TargetCross(TargetCrossParams {
+        cross_all: a.cross_all,
+    });
+    let switches = [
+        (a.window > 0, Family::Windows(WindowParams { size: a.window })),
+        (true, Family::Zones),
+        (a.cues > 0, Family::Cues(CueParams { count: a.cues })),
+        (!a.no_role_bigrams, Family::RoleBigrams),
+        (a.negation, Family::Negation),
+        (a.speech, Family::Speech),
+        (a.actor_identity, Family::Identity),
+        (a.target_overlap, Family::TopicOverlap),
+        (a.target_cross, cross),
+        (!a.no_coordination, Family::Coordination),
+        (a.proposal, Family::Proposal),
+        (!a.no_stems, Family::Stems),
+    ];
+    families.extend(switches.into_iter().filter(|(on, _)| *on).map(|(_, f)| f));
+    if let Some(path) = &a.lexicon {
+        let entries = stance::features::Lexicon::load(path)?;
+        families.push(Family::Lexicon(LexiconParams { entries }));
+    }
+    families.extend(encoder.map(|e| Family::Embeddings(e.spec(a.embedding_weight))));
+    let mut options = FeatureOptions {
+        actor_aware: !a.no_actor_features,
+        min_count: a.min_count,
+        weighting: match a.weighting {
+            WeightingArg::Tf => Weighting::Tf,
+            WeightingArg::TfIdf => Weighting::TfIdf,
+        },
+        sublinear_tf: true,
+        families: Vec::new(),
+    };
+    families.into_iter().for_each(|f| options.set(f));
+    Ok(options)
+}
+
 fn train(a: TrainArgs, encoder: Option<&stance::embed::SentenceEmbedder>) -> Result<()> {
     if encoder.is_none() && a.embedding_weight != 1.0 {
         anyhow::bail!("--embedding-weight needs --embeddings DIR (the sentence encoder)");
     }
+    let features = feature_options(&a, encoder)?;
     let cfg = TrainConfig {
         data: a.data,
         out: a.out.clone(),
         label: a.label,
         options: TrainOptions {
-            features: FeatureOptions {
-                word_ngrams: a.word_ngrams,
-                char_ngrams: a.char_ngrams.0,
-                window: a.window,
-                zones: true,
-                cues: a.cues,
-                target_cross: a.target_cross,
-                actor_aware: !a.no_actor_features,
-                min_count: a.min_count,
-                weighting: match a.weighting {
-                    WeightingArg::Tf => Weighting::Tf,
-                    WeightingArg::TfIdf => Weighting::TfIdf,
-                },
-                sublinear_tf: true,
-                block_norm: a.block_norm,
-                char_across: a.char_across,
-                target_overlap: a.target_overlap,
-                negation: a.negation,
-                speech: a.speech,
-                cross_all: a.cross_all,
-                role_bigrams: !a.no_role_bigrams,
-                actor_identity: a.actor_identity,
-                coordination: !a.no_coordination,
-                proposal: a.proposal,
-                stems: !a.no_stems,
-                embeddings: encoder.map(|e| e.spec(a.embedding_weight)),
-                lexicon: match &a.lexicon {
-                    Some(path) => stance::features::Lexicon::load(path)?,
-                    None => Default::default(),
-                },
-            },
+            features,
             l2: a.l2,
             max_iter: a.max_iter,
             tol: a.tol,

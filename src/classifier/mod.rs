@@ -15,18 +15,20 @@ use std::ops::Range;
 
 use crate::actors::{ActorTracker, Dictionary};
 use crate::error::Result;
-use crate::features::{ActorSentence, FeatureOptions, Vocabulary};
+use crate::features::{ActorSentence, FeatureOptions, LegacyFeatureOptions, Vocabulary};
 use crate::io::Example;
 use crate::model::{SparseLogistic, SparseMatrix, argmax};
 
 mod format;
 pub use format::{FORMAT_VERSION, is_binary_path};
 
-/// Everything that decides how a model is trained.
+/// Everything that decides how a model is trained. `F` is the form of the feature options:
+/// [`FeatureOptions`], or [`LegacyFeatureOptions`] while reading a model of format version 1
+/// to 4.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct TrainOptions {
+pub struct TrainOptions<F = FeatureOptions> {
     /// Feature extractor options.
-    pub features: FeatureOptions,
+    pub features: F,
     /// L2 strength α.
     pub l2: f64,
     /// Maximum L-BFGS iterations.
@@ -76,18 +78,18 @@ pub struct HeldOutScore {
     pub macro_f1: f64,
 }
 
-/// One point of a hyper-parameter search.
+/// One point of a hyper-parameter search (`F`: see [`TrainOptions`]).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct TuningTrial {
+pub struct TuningTrial<F = FeatureOptions> {
     /// The options tried.
-    pub options: TrainOptions,
+    pub options: TrainOptions<F>,
     /// Cross-validated macro-F1.
     pub macro_f1: f64,
 }
 
-/// What the model was trained on and how well it did.
+/// What the model was trained on and how well it did (`F`: see [`TrainOptions`]).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct TrainingInfo {
+pub struct TrainingInfo<F = FeatureOptions> {
     /// SHA-256 of the training rows (text, actor, label), in order.
     pub data_sha256: String,
     /// Number of training rows.
@@ -95,13 +97,49 @@ pub struct TrainingInfo {
     /// Rows per label.
     pub label_counts: BTreeMap<String, usize>,
     /// The options used.
-    pub options: TrainOptions,
+    pub options: TrainOptions<F>,
     /// L-BFGS iterations of the final fit.
     pub iterations: u64,
     /// Held-out scores (validation split, cross-validation).
     pub held_out: Vec<HeldOutScore>,
     /// Hyper-parameter search, when `--tune` was used.
-    pub tuning: Vec<TuningTrial>,
+    pub tuning: Vec<TuningTrial<F>>,
+}
+
+impl From<TrainOptions<LegacyFeatureOptions>> for TrainOptions {
+    fn from(o: TrainOptions<LegacyFeatureOptions>) -> Self {
+        TrainOptions {
+            features: o.features.into(),
+            l2: o.l2,
+            max_iter: o.max_iter,
+            tol: o.tol,
+            balanced: o.balanced,
+            nb_prior: o.nb_prior,
+            seed: o.seed,
+        }
+    }
+}
+
+impl From<TrainingInfo<LegacyFeatureOptions>> for TrainingInfo {
+    /// The record of a model of format version 1 to 4, its options converted into families.
+    fn from(t: TrainingInfo<LegacyFeatureOptions>) -> Self {
+        TrainingInfo {
+            data_sha256: t.data_sha256,
+            rows: t.rows,
+            label_counts: t.label_counts,
+            options: t.options.into(),
+            iterations: t.iterations,
+            held_out: t.held_out,
+            tuning: t
+                .tuning
+                .into_iter()
+                .map(|trial| TuningTrial {
+                    options: trial.options.into(),
+                    macro_f1: trial.macro_f1,
+                })
+                .collect(),
+        }
+    }
 }
 
 /// A trained (sentence, actor) → label classifier.
@@ -343,7 +381,7 @@ impl Classifier {
 /// Encodes the texts of `inputs` (in parallel, once each) when the options use sentence
 /// embeddings; nothing otherwise.
 pub fn prefetch_embeddings(opts: &FeatureOptions, inputs: &[ActorSentence]) -> Result<()> {
-    match &opts.embeddings {
+    match opts.embeddings() {
         Some(spec) => crate::embed::embedder_for(spec)?.prefetch(inputs.iter().map(|s| s.text)),
         None => Ok(()),
     }
@@ -386,6 +424,7 @@ pub fn encode_labels(examples: &[Example]) -> (Vec<String>, Vec<usize>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::features::Family;
     use std::path::PathBuf;
 
     fn ex(text: &str, actor: &str, label: &str) -> Example {
@@ -402,8 +441,10 @@ mod tests {
     /// A tiny model with the options of format version 1 (none of the later feature families).
     pub(super) fn tiny() -> Classifier {
         let mut opts = TrainOptions::default();
-        opts.features.coordination = false;
-        opts.features.stems = false;
+        opts.features = opts
+            .features
+            .without(&Family::Coordination)
+            .without(&Family::Stems);
         let data = vec![
             ex("Paris vetoed the probe", "Paris", "opposes"),
             ex("Rome backed the probe", "Rome", "supports"),
@@ -484,7 +525,7 @@ mod tests {
         let inputs = prepare(&data, &Dictionary::empty());
         let (labels, y) = encode_labels(&data);
         let mut opts = TrainOptions::default();
-        opts.features.embeddings = Some(encoder.spec(2.0));
+        opts.features.set(Family::Embeddings(encoder.spec(2.0)));
         let m = Classifier::fit(&inputs, &y, &labels, "stance", &opts).unwrap();
         // The embedding block: 8 `emb:` columns after the n-grams, each set in every row.
         let plain = tiny();

@@ -9,7 +9,7 @@ use crate::classifier::{
 use crate::error::{Result, StanceError};
 use crate::eval::tuning::{self, DataKind, TuneData};
 use crate::eval::{Metrics, cross_validate};
-use crate::features::ActorSentence;
+use crate::features::{ActorSentence, Family, FeatureOptions};
 use crate::io::{CsvOptions, load_labelled};
 use crate::progress::{Progress, stage};
 use serde::Serialize;
@@ -100,11 +100,11 @@ impl TrainSummary {
         let f = &self.options.features;
         s += &format!(
             "options: word n-grams {}-{}, char n-grams {}, window {}, min count {}, {:?}{}, l2 {}, nb prior {}, balanced {}, seed {}\n",
-            f.word_ngrams.0,
-            f.word_ngrams.1,
-            f.char_ngrams
-                .map_or("off".into(), |(a, b)| format!("{a}-{b}")),
-            f.window,
+            f.word_ngrams().map_or(0, |w| w.min),
+            f.word_ngrams().map_or(0, |w| w.max),
+            f.char_ngrams()
+                .map_or("off".into(), |c| format!("{}-{}", c.min, c.max)),
+            f.window(),
             f.min_count,
             f.weighting,
             if f.sublinear_tf { " sublinear" } else { "" },
@@ -141,28 +141,28 @@ impl TrainSummary {
 }
 
 /// The feature switches that differ from no switch at all, as `train` flags.
-fn switches(f: &crate::features::FeatureOptions) -> Vec<String> {
+fn switches(f: &FeatureOptions) -> Vec<String> {
     let mut out: Vec<String> = [
-        (f.target_cross, "--target-cross"),
-        (f.cross_all, "--cross-all"),
-        (f.target_overlap, "--target-overlap"),
-        (f.char_across, "--char-across"),
-        (f.block_norm, "--block-norm"),
-        (f.negation, "--negation"),
-        (f.speech, "--speech"),
-        (f.actor_identity, "--actor-identity"),
-        (f.proposal, "--proposal"),
+        (f.target_cross().is_some(), "--target-cross"),
+        (f.cross_all(), "--cross-all"),
+        (f.has(&Family::TopicOverlap), "--target-overlap"),
+        (f.char_ngrams().is_some_and(|c| c.across), "--char-across"),
+        (f.block_norm(), "--block-norm"),
+        (f.has(&Family::Negation), "--negation"),
+        (f.has(&Family::Speech), "--speech"),
+        (f.has(&Family::Identity), "--actor-identity"),
+        (f.has(&Family::Proposal), "--proposal"),
         (!f.actor_aware, "--no-actor-features"),
-        (!f.role_bigrams, "--no-role-bigrams"),
-        (!f.coordination, "--no-coordination"),
-        (!f.stems, "--no-stems"),
+        (!f.has(&Family::RoleBigrams), "--no-role-bigrams"),
+        (!f.has(&Family::Coordination), "--no-coordination"),
+        (!f.has(&Family::Stems), "--no-stems"),
     ]
     .into_iter()
     .filter(|(on, _)| *on)
     .map(|(_, flag)| flag.to_string())
     .collect();
-    if !f.lexicon.is_empty() {
-        out.push(format!("--lexicon ({} words)", f.lexicon.len()));
+    if let Some(lexicon) = f.lexicon() {
+        out.push(format!("--lexicon ({} words)", lexicon.len()));
     }
     out
 }

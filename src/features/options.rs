@@ -1,9 +1,13 @@
-//! The feature options: which families the extractor emits and how the values are weighted.
-//! Their serde names and defaults are those of the model files on disk.
+//! The feature options: the settings every family shares (mention placeholders, weighting,
+//! minimum count) and the list of [`Family`] values the extractor emits.
 
 use serde::{Deserialize, Serialize};
 
 use super::Lexicon;
+use super::family::{
+    CharNgramParams, CueParams, Family, TargetCrossParams, WindowParams, WordNgramParams,
+};
+use crate::embed::EmbeddingSpec;
 use crate::error::{Result, StanceError};
 
 /// How feature values are weighted.
@@ -19,20 +23,8 @@ pub enum Weighting {
 /// Options of the feature extractor. Defaults were chosen by cross-validation on the corpus.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct FeatureOptions {
-    /// Word n-gram orders, inclusive (1..=2 = unigrams and bigrams).
-    pub word_ngrams: (usize, usize),
-    /// Character n-gram orders within words, inclusive; `None` for no character n-grams.
-    pub char_ngrams: Option<(usize, usize)>,
-    /// Words within this distance of the actor get side-marked features (0 = none).
-    pub window: usize,
-    /// Mark the zones between the actor and its neighbouring actors.
-    pub zones: bool,
-    /// Number of cue words (χ²-selected) whose nearest occurrence left and right of the actor is a feature (0 = off).
-    pub cues: usize,
-    /// When the actor is not in the text, cross its name with the words (`T:` features).
-    #[serde(default)]
-    pub target_cross: bool,
-    /// Replace actor mentions by placeholders (off: plain bag of words).
+    /// Replace actor mentions by placeholders (off: plain bag of words, and the families that
+    /// read where the actor is emit nothing).
     pub actor_aware: bool,
     /// Drop features seen in fewer training rows than this.
     pub min_count: u32,
@@ -40,67 +32,9 @@ pub struct FeatureOptions {
     pub weighting: Weighting,
     /// Use 1 + ln(tf) instead of tf.
     pub sublinear_tf: bool,
-    /// L2-normalise the character n-gram block and the other features separately (each block
-    /// gets norm 1, like concatenating two TF-IDF vectorisers) instead of as one vector, so the
-    /// many character n-grams do not drown the word features.
-    #[serde(default)]
-    pub block_norm: bool,
-    /// Character n-grams over the whole sentence (lower-cased, white space collapsed), across
-    /// word boundaries and punctuation ("k:" features), instead of within words only.
-    #[serde(default)]
-    pub char_across: bool,
-    /// When the actor is a topic rather than a name in the text (a tweet's target), words that
-    /// share a stem with the topic ("feminists" for "feminist") stand for the actor, so the
-    /// actor-relative features apply; the topic is also crossed with whether it is mentioned.
-    #[serde(default)]
-    pub target_overlap: bool,
-    /// Words up to three tokens after a negation ("not", "never", "n't", …) also give `N:` features.
-    #[serde(default)]
-    pub negation: bool,
-    /// Reported-speech features: whether the actor is the speaker ("X said", "said X",
-    /// "according to X"), is inside a quotation, or the sentence quotes anyone.
-    #[serde(default)]
-    pub speech: bool,
-    /// With `target_cross`: every feature (character n-grams included) is also emitted crossed
-    /// with the topic (`name|` prefix), i.e. one shared model plus one per topic in a single fit.
-    #[serde(default)]
-    pub cross_all: bool,
-    /// In sentences that name other actors too, the word bigrams again, marked by whether this
-    /// actor is named first (`bf:`) or after another (`bl:`): the same words read differently
-    /// for the subject of "X rejected a proposal by Y and Z" than for Y and Z. On by default
-    /// (chosen by CV); models saved before it existed load with it off.
-    #[serde(default)]
-    pub role_bigrams: bool,
-    /// A sentiment lexicon (word → valence): where its words stand relative to the actor, with
-    /// their sign, become `V:` features (empty: none). Stored in the model with the options.
-    #[serde(default)]
-    pub lexicon: Lexicon,
-    /// Who the actor is: its name's words, lower-cased (`id:` features), so the model can learn
-    /// how the training text usually portrays a recurring actor. Off by default: it learns a
-    /// prior per name, which helps only where the same names recur in new text.
-    #[serde(default)]
-    pub actor_identity: bool,
-    /// A pretrained sentence encoder's embedding of the whole text as a dense block of
-    /// features (`emb:` columns after the n-grams; with `target_cross` and `cross_all`, also
-    /// one block per topic), scaled by the spec's weight. `None`: no embeddings.
-    #[serde(default)]
-    pub embeddings: Option<crate::embed::EmbeddingSpec>,
-    /// Read a coordinated list of actors ("Russia, China and Brazil") as one mention, so each
-    /// member gets the context of the whole list (see [`coordination`](super::coordination)). Models saved before it
-    /// existed load with it off.
-    #[serde(default)]
-    pub coordination: bool,
-    /// Whether the sentence names a proposal (an investigation, a referral, a vote…) and how
-    /// near the actor (`x:proposal-none|near|far`; see [`proposal`](super::proposal)). Off by default: it tied
-    /// in cross-validation (macro-F1 0.807 with and without). Models saved before it existed
-    /// load with it off.
-    #[serde(default)]
-    pub proposal: bool,
-    /// Word stems (`s:`, and `sL:`/`sR:` within the window of the actor; see [`stems`](super::stems)), so
-    /// inflections the corpus lacks read like the ones it has. Models saved before it existed
-    /// load with it off.
-    #[serde(default)]
-    pub stems: bool,
+    /// The feature families, at most one of each, in canonical order (see [`Family`]).
+    #[serde(with = "super::family::json_in_binary")]
+    pub families: Vec<Family>,
 }
 
 /// Largest actor window accepted (words on each side).
@@ -109,73 +43,162 @@ pub const MAX_WINDOW: usize = 50;
 impl Default for FeatureOptions {
     fn default() -> Self {
         FeatureOptions {
-            word_ngrams: (1, 2),
-            char_ngrams: None,
-            window: 5,
-            zones: true,
-            cues: 300,
-            target_cross: false,
             actor_aware: true,
             min_count: 2,
             weighting: Weighting::TfIdf,
             sublinear_tf: true,
-            block_norm: false,
-            char_across: false,
-            target_overlap: false,
-            negation: false,
-            speech: false,
-            role_bigrams: true,
-            cross_all: false,
-            lexicon: Lexicon::default(),
-            actor_identity: false,
-            embeddings: None,
-            coordination: true,
-            proposal: false,
-            stems: true,
+            families: vec![
+                Family::WordNgrams(WordNgramParams { min: 1, max: 2 }),
+                Family::Windows(WindowParams { size: 5 }),
+                Family::Zones,
+                Family::Cues(CueParams { count: 300 }),
+                Family::RoleBigrams,
+                Family::Coordination,
+                Family::Stems,
+            ],
         }
     }
 }
 
 impl FeatureOptions {
+    /// These options with `family` added, or replacing the family of its kind, kept in
+    /// canonical order.
+    pub fn with(mut self, family: Family) -> Self {
+        self.set(family);
+        self
+    }
+
+    /// Adds `family`, or replaces the family of its kind, keeping the canonical order.
+    pub fn set(&mut self, family: Family) {
+        self.families.retain(|f| !f.same_kind(&family));
+        self.families.push(family);
+        self.families.sort_by_key(Family::rank);
+    }
+
+    /// These options without the family of `kind`'s kind (its parameters do not matter).
+    pub fn without(mut self, kind: &Family) -> Self {
+        self.families.retain(|f| !f.same_kind(kind));
+        self
+    }
+
+    /// Whether the options use the family of `kind`'s kind (its parameters do not matter).
+    pub fn has(&self, kind: &Family) -> bool {
+        self.families.iter().any(|f| f.same_kind(kind))
+    }
+
+    /// The word n-gram orders, if any.
+    pub fn word_ngrams(&self) -> Option<WordNgramParams> {
+        self.families.iter().find_map(|f| match f {
+            Family::WordNgrams(p) => Some(*p),
+            _ => None,
+        })
+    }
+
+    /// The character n-gram parameters, if any.
+    pub fn char_ngrams(&self) -> Option<&CharNgramParams> {
+        self.families.iter().find_map(|f| match f {
+            Family::CharNgrams(p) => Some(p),
+            _ => None,
+        })
+    }
+
+    /// Whether character n-grams are normalised as a block of their own.
+    pub fn block_norm(&self) -> bool {
+        self.char_ngrams().is_some_and(|c| c.block_norm)
+    }
+
+    /// Words on each side of the actor in its window (0: no window).
+    pub fn window(&self) -> usize {
+        self.families
+            .iter()
+            .find_map(|f| match f {
+                Family::Windows(w) => Some(w.size),
+                _ => None,
+            })
+            .unwrap_or(0)
+    }
+
+    /// Number of cue words (0: none).
+    pub fn cue_count(&self) -> usize {
+        self.families
+            .iter()
+            .find_map(|f| match f {
+                Family::Cues(c) => Some(c.count),
+                _ => None,
+            })
+            .unwrap_or(0)
+    }
+
+    /// The sentiment lexicon, if any.
+    pub fn lexicon(&self) -> Option<&Lexicon> {
+        self.families.iter().find_map(|f| match f {
+            Family::Lexicon(l) => Some(&l.entries),
+            _ => None,
+        })
+    }
+
+    /// The topic crossing, if any.
+    pub fn target_cross(&self) -> Option<TargetCrossParams> {
+        self.families.iter().find_map(|f| match f {
+            Family::TargetCross(t) => Some(*t),
+            _ => None,
+        })
+    }
+
+    /// Whether every feature is also crossed with the topic.
+    pub fn cross_all(&self) -> bool {
+        self.target_cross().is_some_and(|t| t.cross_all)
+    }
+
+    /// The sentence encoder's spec, if the options use embeddings.
+    pub fn embeddings(&self) -> Option<&EmbeddingSpec> {
+        self.families.iter().find_map(|f| match f {
+            Family::Embeddings(e) => Some(e),
+            _ => None,
+        })
+    }
+
     /// Checks the options make sense.
     pub fn validate(&self) -> Result<()> {
-        let (a, b) = self.word_ngrams;
-        if a == 0 || b < a || b > 5 {
-            return Err(StanceError::Params(format!(
-                "word n-grams {a}..{b}: need 1 <= min <= max <= 5"
-            )));
+        let bad = |m: String| Err(StanceError::Params(m));
+        for (i, f) in self.families.iter().enumerate() {
+            if let Some(prev) = self.families[..i].iter().find(|p| p.rank() >= f.rank()) {
+                return bad(if prev.same_kind(f) {
+                    format!("the {} family is listed twice", f.name())
+                } else {
+                    format!("{} listed after {}: families go in canonical order", f.name(), prev.name())
+                });
+            }
         }
-        if let Some((a, b)) = self.char_ngrams
+        if let Some(WordNgramParams { min: a, max: b }) = self.word_ngrams()
+            && (a == 0 || b < a || b > 5)
+        {
+            return bad(format!("word n-grams {a}..{b}: need 1 <= min <= max <= 5"));
+        }
+        if let Some(&CharNgramParams { min: a, max: b, .. }) = self.char_ngrams()
             && (a == 0 || b < a || b > 8)
         {
-            return Err(StanceError::Params(format!(
-                "char n-grams {a}..{b}: need 1 <= min <= max <= 8"
-            )));
+            return bad(format!("char n-grams {a}..{b}: need 1 <= min <= max <= 8"));
         }
         if self.min_count == 0 {
-            return Err(StanceError::Params("min count must be at least 1".into()));
+            return bad("min count must be at least 1".into());
         }
-        if let Some(e) = &self.embeddings {
+        if let Some(e) = self.embeddings() {
             if e.dim == 0 || e.dim > 100_000 || !(e.weight.is_finite() && e.weight > 0.0) {
-                return Err(StanceError::Params(format!(
+                return bad(format!(
                     "embeddings: {} dimensions at weight {}: need 1 to 100000 dimensions and \
                      a positive weight",
                     e.dim, e.weight
-                )));
+                ));
             }
             if e.sha256.len() != 64 || !e.sha256.bytes().all(|b| b.is_ascii_hexdigit()) {
-                return Err(StanceError::Params(
-                    "embeddings: the encoder's sha256 is not 64 hex digits".into(),
-                ));
+                return bad("embeddings: the encoder's sha256 is not 64 hex digits".into());
             }
         }
         // The extractor walks the window word by word: bound it (a damaged model file with a
         // window of 2^60 would otherwise hang; found by fuzzing the binary model form).
-        if self.window > MAX_WINDOW {
-            return Err(StanceError::Params(format!(
-                "window {}: at most {MAX_WINDOW} words",
-                self.window
-            )));
+        if self.window() > MAX_WINDOW {
+            return bad(format!("window {}: at most {MAX_WINDOW} words", self.window()));
         }
         Ok(())
     }
@@ -186,20 +209,20 @@ mod tests {
     use super::*;
 
     #[test]
-    fn old_option_files_load_with_the_new_options_off() {
-        let mut v = serde_json::to_value(FeatureOptions::default()).unwrap();
-        for k in [
-            "block_norm",
-            "char_across",
-            "target_overlap",
-            "negation",
-            "speech",
-            "cross_all",
-            "target_cross",
-        ] {
-            v.as_object_mut().unwrap().remove(k).unwrap();
-        }
-        let o: FeatureOptions = serde_json::from_value(v).unwrap();
-        assert_eq!(o, FeatureOptions::default());
+    fn families_are_set_once_in_canonical_order() {
+        let o = FeatureOptions::default()
+            .with(Family::Negation)
+            .with(Family::Windows(WindowParams { size: 3 }))
+            .without(&Family::Stems);
+        assert_eq!(o.window(), 3);
+        assert!(o.has(&Family::Negation) && !o.has(&Family::Stems));
+        o.validate().unwrap();
+        let mut twice = o.clone();
+        twice.families.push(Family::Negation);
+        let e = twice.validate().unwrap_err().to_string();
+        assert!(e.contains("negation family is listed twice"), "{e}");
+        let mut swapped = o;
+        swapped.families.swap(0, 1);
+        assert!(swapped.validate().unwrap_err().to_string().contains("canonical order"));
     }
 }
