@@ -474,7 +474,11 @@ impl ModelReport {
         // The lexicon's words would fill pages: shown by their number.
         let mut options = serde_json::to_value(&t.options).unwrap_or_default();
         let families = options.pointer_mut("/features/families");
-        for family in families.and_then(|f| f.as_array_mut()).into_iter().flatten() {
+        for family in families
+            .and_then(|f| f.as_array_mut())
+            .into_iter()
+            .flatten()
+        {
             if let Some(lex) = family.get_mut("entries") {
                 let n = lex.as_array().map_or(0, Vec::len);
                 *lex = serde_json::Value::String(format!("{n} words"));

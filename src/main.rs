@@ -557,7 +557,10 @@ fn feature_options(
         cross_all: a.cross_all,
     });
     let switches = [
-        (a.window > 0, Family::Windows(WindowParams { size: a.window })),
+        (
+            a.window > 0,
+            Family::Windows(WindowParams { size: a.window }),
+        ),
         (true, Family::Zones),
         (a.cues > 0, Family::Cues(CueParams { count: a.cues })),
         (!a.no_role_bigrams, Family::RoleBigrams),

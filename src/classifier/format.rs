@@ -346,12 +346,10 @@ mod tests {
             .unwrap_err()
             .to_string();
         assert!(e.contains("truncated"), "{e}");
-        let huge = String::from_utf8(bytes.clone())
-            .unwrap()
-            .replace(
-                r#"{"type":"windows","size":5}"#,
-                r#"{"type":"windows","size":1152921504606846976}"#,
-            );
+        let huge = String::from_utf8(bytes.clone()).unwrap().replace(
+            r#"{"type":"windows","size":5}"#,
+            r#"{"type":"windows","size":1152921504606846976}"#,
+        );
         let e = Classifier::from_json(huge.as_bytes(), p)
             .unwrap_err()
             .to_string();
@@ -390,7 +388,11 @@ mod tests {
         let p = Path::new("m.json");
         for version in 1..=4 {
             let old = as_flat_json(&m, version);
-            assert_eq!(Classifier::from_json(&old, p).unwrap(), m, "version {version}");
+            assert_eq!(
+                Classifier::from_json(&old, p).unwrap(),
+                m,
+                "version {version}"
+            );
         }
         // The binary layout of version 4: the flat record in postcard.
         let f: ModelFile<LegacyFeatureOptions> =
@@ -406,9 +408,12 @@ mod tests {
             .to_string();
         assert!(e.contains("does not fit its options"), "{e}");
         // Families in a file that claims a flat version are refused too.
-        let e = Classifier::from_json(json.replace("\"version\":5,", "\"version\":4,").as_bytes(), p)
-            .unwrap_err()
-            .to_string();
+        let e = Classifier::from_json(
+            json.replace("\"version\":5,", "\"version\":4,").as_bytes(),
+            p,
+        )
+        .unwrap_err()
+        .to_string();
         assert!(e.contains("only version 5"), "{e}");
     }
 }

@@ -21,7 +21,7 @@ use super::cross_validate;
 use crate::classifier::{TrainOptions, TuningTrial};
 use crate::error::Result;
 use crate::features::{
-    ActorSentence, CharNgramParams, Family, LexiconParams, Lexicon, TargetCrossParams,
+    ActorSentence, CharNgramParams, Family, Lexicon, LexiconParams, TargetCrossParams,
     WindowParams, WordNgramParams,
 };
 use crate::progress::{Progress, stage};
@@ -293,7 +293,9 @@ fn recipes(base: &TrainOptions, kind: DataKind) -> Result<Vec<TrainOptions>> {
         out.push(chars.clone());
         if kind.sentiment {
             let entries = shipped_lexicon()?;
-            chars.features.set(Family::Lexicon(LexiconParams { entries }));
+            chars
+                .features
+                .set(Family::Lexicon(LexiconParams { entries }));
             out.push(chars);
         }
     }
@@ -394,14 +396,19 @@ mod tests {
         let base = TrainOptions::default();
         let topics = recipes(&base, kind(true, false)).unwrap();
         assert_eq!(topics[0], base);
-        assert!(topics[1..].iter().all(|o| o.features.target_cross().is_some()));
+        assert!(
+            topics[1..]
+                .iter()
+                .all(|o| o.features.target_cross().is_some())
+        );
         assert!(topics.iter().any(|o| o.features.cross_all()));
         let news = recipes(&base, kind(false, true)).unwrap();
         assert!(news.iter().all(|o| o.features.target_cross().is_none()));
-        assert!(news.iter().any(|o| o
-            .features
-            .char_ngrams()
-            .is_some_and(|c| c.across && c.block_norm)));
+        assert!(news.iter().any(|o| {
+            o.features
+                .char_ngrams()
+                .is_some_and(|c| c.across && c.block_norm)
+        }));
         assert!(news.last().unwrap().features.lexicon().is_some());
         let stance = recipes(&base, kind(false, false)).unwrap();
         assert!(stance.iter().all(|o| o.features.lexicon().is_none()));

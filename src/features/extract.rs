@@ -50,7 +50,8 @@ pub(crate) struct SequenceContext<'s> {
 impl<'s> SequenceContext<'s> {
     /// Tokenises `input`, replacing mentions by placeholders when the options are actor-aware.
     pub(crate) fn read(input: &'s ActorSentence<'s>, opts: &FeatureOptions) -> Self {
-        let topic = if opts.has(&Family::TopicOverlap) && opts.actor_aware && input.actor.is_empty() {
+        let topic = if opts.has(&Family::TopicOverlap) && opts.actor_aware && input.actor.is_empty()
+        {
             topic_words(input.name)
         } else {
             Vec::new()

@@ -210,7 +210,10 @@ mod tests {
             r#"{"type":"char-ngrams","min":2,"max":5,"across":false,"block_norm":true}"#
         );
         assert_eq!(serde_json::from_str::<Family>(&json).unwrap(), f);
-        assert_eq!(serde_json::to_string(&Family::Zones).unwrap(), r#"{"type":"zones"}"#);
+        assert_eq!(
+            serde_json::to_string(&Family::Zones).unwrap(),
+            r#"{"type":"zones"}"#
+        );
         for (i, name) in FAMILY_NAMES.iter().enumerate() {
             let json = format!(r#"{{"type":"{name}"}}"#);
             if let Ok(f) = serde_json::from_str::<Family>(&json) {

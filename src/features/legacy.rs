@@ -131,7 +131,10 @@ impl From<LegacyFeatureOptions> for FeatureOptions {
             }));
         }
         let switches = [
-            (o.window > 0, Family::Windows(WindowParams { size: o.window })),
+            (
+                o.window > 0,
+                Family::Windows(WindowParams { size: o.window }),
+            ),
             (o.zones, Family::Zones),
             (o.cues > 0, Family::Cues(CueParams { count: o.cues })),
             (o.role_bigrams, Family::RoleBigrams),
@@ -178,7 +181,6 @@ pub(crate) const V4_OPTIONS: &str = r#"{"word_ngrams":[1,2],"char_ngrams":null,"
 mod tests {
     use super::*;
 
-
     #[test]
     fn version_4_options_become_the_default_families() {
         let old: LegacyFeatureOptions = serde_json::from_str(V4_OPTIONS).unwrap();
@@ -204,7 +206,13 @@ mod tests {
     fn options_that_depend_on_another_go_inside_it_or_are_dropped() {
         let mut v: serde_json::Value = serde_json::from_str(V4_OPTIONS).unwrap();
         // Options added after version 1 may be missing: they load off.
-        for k in ["block_norm", "char_across", "target_overlap", "negation", "speech"] {
+        for k in [
+            "block_norm",
+            "char_across",
+            "target_overlap",
+            "negation",
+            "speech",
+        ] {
             v.as_object_mut().unwrap().remove(k).unwrap();
         }
         let base: LegacyFeatureOptions = serde_json::from_value(v).unwrap();

@@ -143,7 +143,9 @@ impl FeatureFamily for Lexicon {
 #[cfg(test)]
 mod tests {
     use super::super::testing::with;
-    use super::super::{ActorSentence, Family, FeatureOptions, LegacyFeatureOptions, LexiconParams};
+    use super::super::{
+        ActorSentence, Family, FeatureOptions, LegacyFeatureOptions, LexiconParams,
+    };
     use super::*;
 
     #[test]
@@ -185,8 +187,7 @@ mod tests {
         .unwrap();
         let back: FeatureOptions = serde_json::from_value(json).unwrap();
         assert_eq!(back.lexicon(), Some(&lex));
-        let mut json: serde_json::Value =
-            serde_json::from_str(super::super::V4_OPTIONS).unwrap();
+        let mut json: serde_json::Value = serde_json::from_str(super::super::V4_OPTIONS).unwrap();
         json.as_object_mut().unwrap().remove("lexicon");
         let old: LegacyFeatureOptions = serde_json::from_value(json).unwrap();
         assert!(FeatureOptions::from(old).lexicon().is_none());

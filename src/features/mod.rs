@@ -37,11 +37,11 @@ mod word_ngrams;
 
 pub use cues::Cues;
 pub use extract::{ACTOR, OTHER, extract};
-pub use input::{ActorSentence, find_whole_word};
 pub use family::{
     CharNgramParams, CueParams, Family, LexiconParams, TargetCrossParams, WindowParams,
     WordNgramParams,
 };
+pub use input::{ActorSentence, find_whole_word};
 pub use legacy::LegacyFeatureOptions;
 #[cfg(test)]
 pub(crate) use legacy::V4_OPTIONS;

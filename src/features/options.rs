@@ -166,7 +166,11 @@ impl FeatureOptions {
                 return bad(if prev.same_kind(f) {
                     format!("the {} family is listed twice", f.name())
                 } else {
-                    format!("{} listed after {}: families go in canonical order", f.name(), prev.name())
+                    format!(
+                        "{} listed after {}: families go in canonical order",
+                        f.name(),
+                        prev.name()
+                    )
                 });
             }
         }
@@ -198,7 +202,10 @@ impl FeatureOptions {
         // The extractor walks the window word by word: bound it (a damaged model file with a
         // window of 2^60 would otherwise hang; found by fuzzing the binary model form).
         if self.window() > MAX_WINDOW {
-            return bad(format!("window {}: at most {MAX_WINDOW} words", self.window()));
+            return bad(format!(
+                "window {}: at most {MAX_WINDOW} words",
+                self.window()
+            ));
         }
         Ok(())
     }
@@ -223,6 +230,12 @@ mod tests {
         assert!(e.contains("negation family is listed twice"), "{e}");
         let mut swapped = o;
         swapped.families.swap(0, 1);
-        assert!(swapped.validate().unwrap_err().to_string().contains("canonical order"));
+        assert!(
+            swapped
+                .validate()
+                .unwrap_err()
+                .to_string()
+                .contains("canonical order")
+        );
     }
 }

@@ -40,8 +40,8 @@ impl FeatureFamily for Position {
 
 #[cfg(test)]
 mod tests {
-    use super::super::{Family, FeatureOptions, LegacyFeatureOptions};
     use super::super::testing::strings;
+    use super::super::{Family, FeatureOptions, LegacyFeatureOptions};
 
     #[test]
     fn same_sentence_differs_by_actor() {
@@ -71,6 +71,8 @@ mod tests {
         )
         .unwrap();
         let old = FeatureOptions::from(old);
-        assert!(!old.has(&Family::RoleBigrams) && FeatureOptions::default().has(&Family::RoleBigrams));
+        assert!(
+            !old.has(&Family::RoleBigrams) && FeatureOptions::default().has(&Family::RoleBigrams)
+        );
     }
 }
