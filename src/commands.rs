@@ -229,7 +229,14 @@ pub fn evaluate(
         let groups = encode_groups(&data.examples);
         let options = &model.training.options;
         let p = stage(progress, "cross-val", k as u64, |step| {
-            crate::eval::cross_val_predict(&inputs, &y, &groups, &labels, options, k, |_| step())
+            let data = crate::eval::CvData {
+                inputs: &inputs,
+                y: &y,
+                groups: &groups,
+                labels: &labels,
+                folds: k,
+            };
+            crate::eval::cross_val_predict(&data, options, |_| step())
         });
         let p: Vec<(usize, Vec<f64>, Option<usize>)> = p?
             .into_iter()

@@ -240,17 +240,29 @@ pub struct OutOfFold {
     pub fold: usize,
 }
 
+/// Labelled rows to cross-validate on, and the number of folds.
+#[derive(Debug, Clone, Copy)]
+pub struct CvData<'d, 'a> {
+    /// Located (sentence, actor) rows.
+    pub inputs: &'d [ActorSentence<'a>],
+    /// Label index per row.
+    pub y: &'d [usize],
+    /// Group (article) per row: a group stays in one fold.
+    pub groups: &'d [usize],
+    /// Label names.
+    pub labels: &'d [String],
+    /// Cross-validation folds.
+    pub folds: usize,
+}
+
 /// Out-of-fold predictions of the training recipe, by stratified group K-fold CV.
 pub fn cross_val_predict(
-    inputs: &[ActorSentence],
-    y: &[usize],
-    groups: &[usize],
-    labels: &[String],
+    data: &CvData,
     opts: &TrainOptions,
-    k: usize,
     mut on_fold: impl FnMut(usize),
 ) -> Result<Vec<OutOfFold>> {
-    let folds = stratified_group_folds(y, groups, k, opts.seed)?;
+    let (inputs, y, labels, k) = (data.inputs, data.y, data.labels, data.folds);
+    let folds = stratified_group_folds(y, data.groups, k, opts.seed)?;
     let mut predicted = vec![
         OutOfFold {
             label: 0,
@@ -280,19 +292,15 @@ pub fn cross_val_predict(
 
 /// Cross-validated metrics of the training recipe.
 pub fn cross_validate(
-    inputs: &[ActorSentence],
-    y: &[usize],
-    groups: &[usize],
-    labels: &[String],
+    data: &CvData,
     opts: &TrainOptions,
-    k: usize,
     on_fold: impl FnMut(usize),
 ) -> Result<Metrics> {
-    let predicted: Vec<usize> = cross_val_predict(inputs, y, groups, labels, opts, k, on_fold)?
+    let predicted: Vec<usize> = cross_val_predict(data, opts, on_fold)?
         .into_iter()
         .map(|p| p.label)
         .collect();
-    Ok(Metrics::compute(labels, y, &predicted))
+    Ok(Metrics::compute(data.labels, data.y, &predicted))
 }
 
 /// Pair-level scores: predicted vs gold sets of (article, actor, stance).

@@ -14,19 +14,25 @@ fn root() -> &'static Path {
     Path::new(env!("CARGO_MANIFEST_DIR"))
 }
 
-/// `path` as it was at [`LAST_V4_COMMIT`].
-fn old_file(path: &str) -> Vec<u8> {
-    let out = std::process::Command::new("git")
-        .current_dir(root())
-        .args(["show", &format!("{LAST_V4_COMMIT}:{path}")])
-        .output()
-        .expect("git runs (this test reads the version-4 models from the git history)");
+/// The standard output of `cmd`, which must succeed (`what` says what it does).
+fn stdout_of(cmd: &mut Command, what: &str) -> Vec<u8> {
+    let out = cmd.output().unwrap_or_else(|e| panic!("{what}: {e}"));
     assert!(
         out.status.success(),
-        "cannot read {path} at commit {LAST_V4_COMMIT} (needs the git history): {}",
+        "{what}: {}",
         String::from_utf8_lossy(&out.stderr)
     );
     out.stdout
+}
+
+/// `path` as it was at [`LAST_V4_COMMIT`].
+fn old_file(path: &str) -> Vec<u8> {
+    stdout_of(
+        Command::new("git")
+            .current_dir(root())
+            .args(["show", &format!("{LAST_V4_COMMIT}:{path}")]),
+        &format!("reading {path} at commit {LAST_V4_COMMIT} (needs the git history)"),
+    )
 }
 
 #[test]
@@ -58,22 +64,16 @@ fn version_4_models_load_as_the_shipped_version_5_models() {
 /// `stance classify --format json --explain` of the example and held-out articles with the
 /// given stance and sentiment models.
 fn classify(stance: &Path, sentiment: &Path) -> Vec<u8> {
-    let out = Command::cargo_bin("stance")
-        .unwrap()
-        .args(["classify", "--format", "json", "--explain", "--model"])
-        .arg(stance)
-        .arg("--sentiment-model")
-        .arg(sentiment)
-        .arg(root().join("examples/lavrov-tillerson.txt"))
-        .arg(root().join("training-data/heldout-1"))
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    out.stdout
+    stdout_of(
+        Command::new(assert_cmd::cargo::cargo_bin("stance"))
+            .args(["classify", "--format", "json", "--explain", "--model"])
+            .arg(stance)
+            .arg("--sentiment-model")
+            .arg(sentiment)
+            .arg(root().join("examples/lavrov-tillerson.txt"))
+            .arg(root().join("training-data/heldout-1")),
+        "stance classify",
+    )
 }
 
 #[test]

@@ -7,8 +7,8 @@ use crate::classifier::{
     prepare_without_others,
 };
 use crate::error::{Result, StanceError};
-use crate::eval::tuning::{self, DataKind, TuneData};
-use crate::eval::{Metrics, cross_validate};
+use crate::eval::tuning::{self, DataKind};
+use crate::eval::{CvData, Metrics, cross_validate};
 use crate::features::{ActorSentence, Family, FeatureOptions};
 use crate::io::{CsvOptions, load_labelled};
 use crate::progress::{Progress, stage};
@@ -223,7 +223,7 @@ pub fn train(cfg: &TrainConfig, progress: &dyn Progress) -> Result<TrainSummary>
     });
     let mut tuned = None;
     if let Some(folds) = tune_folds.flatten() {
-        let data = TuneData {
+        let data = CvData {
             inputs: &inputs,
             y: &y,
             groups: &groups,
@@ -261,7 +261,14 @@ pub fn train(cfg: &TrainConfig, progress: &dyn Progress) -> Result<TrainSummary>
     }
     if let Some(k) = cfg.cv {
         let m = stage(progress, "cross-val", k as u64, |step| {
-            cross_validate(&inputs, &y, &groups, &labels, &options, k, |_| step())
+            let data = CvData {
+                inputs: &inputs,
+                y: &y,
+                groups: &groups,
+                labels: &labels,
+                folds: k,
+            };
+            cross_validate(&data, &options, |_| step())
         })?;
         held_out.push(HeldOutScore {
             method: format!("stratified {k}-fold cross-validation, grouped by article"),

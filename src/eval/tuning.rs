@@ -17,7 +17,7 @@
 
 use std::time::{Duration, Instant};
 
-use super::cross_validate;
+use super::{CvData, cross_validate};
 use crate::classifier::{TrainOptions, TuningTrial};
 use crate::error::Result;
 use crate::features::{
@@ -71,21 +71,6 @@ impl DataKind {
     }
 }
 
-/// The rows a search cross-validates on.
-#[derive(Debug, Clone, Copy)]
-pub struct TuneData<'d, 'a> {
-    /// Located (sentence, actor) rows.
-    pub inputs: &'d [ActorSentence<'a>],
-    /// Label index per row.
-    pub y: &'d [usize],
-    /// Group (article) per row: a group stays in one fold.
-    pub groups: &'d [usize],
-    /// Label names.
-    pub labels: &'d [String],
-    /// Cross-validation folds.
-    pub folds: usize,
-}
-
 /// The result of a search.
 #[derive(Debug, Clone)]
 pub struct TuneOutcome {
@@ -102,7 +87,7 @@ pub struct TuneOutcome {
 /// Runs the staged search from `base` (the options as given) within `budget`, one progress
 /// stage per search stage. The first candidate always runs.
 pub fn search(
-    data: &TuneData,
+    data: &CvData,
     base: &TrainOptions,
     kind: DataKind,
     budget: Duration,
@@ -167,7 +152,7 @@ pub fn search(
 }
 
 struct Search<'s, 'd, 'a> {
-    data: &'s TuneData<'d, 'a>,
+    data: &'s CvData<'d, 'a>,
     budget: Duration,
     start: Instant,
     longest: Duration,
@@ -197,15 +182,7 @@ impl Search<'_, '_, '_> {
                 } else {
                     let t0 = Instant::now();
                     let d = self.data;
-                    let m = cross_validate(
-                        d.inputs,
-                        d.y,
-                        d.groups,
-                        d.labels,
-                        &options,
-                        d.folds,
-                        |_| {},
-                    )?;
+                    let m = cross_validate(d, &options, |_| {})?;
                     self.longest = self.longest.max(t0.elapsed());
                     self.trials.push(TuningTrial {
                         options,
@@ -456,7 +433,7 @@ mod tests {
             .collect();
         let groups: Vec<usize> = (0..40).collect();
         let labels = ["supports".to_string(), "opposes".to_string()];
-        let data = TuneData {
+        let data = CvData {
             inputs: &inputs,
             y: &y,
             groups: &groups,
