@@ -12,7 +12,7 @@ use crate::classifier::{
     Classifier, encode_groups, encode_labels, prepare, prepare_without_others,
 };
 use crate::dump::{DumpFormat, DumpOptions};
-use crate::error::{Result, StanceError};
+use crate::error::{ParamsError, Result, StanceError};
 use crate::eval::errors::{ArticleActors, ErrorTable, error_table, pair_f1_interval};
 use crate::eval::{Metrics, pair_scores};
 use crate::features::ActorSentence;
@@ -138,9 +138,7 @@ pub fn classify(
     progress: &dyn Progress,
 ) -> Result<ClassifySummary> {
     if let Some(f) = (cfg.dump.keep_fields.iter()).find(|f| RESERVED_FIELDS.contains(&f.as_str())) {
-        return Err(StanceError::Params(format!(
-            "--keep-fields {f:?}: the output already has a field of that name"
-        )));
+        return Err(ParamsError::ReservedField { field: f.clone() }.into());
     }
     let files = expand_inputs(&cfg.inputs, cfg.dump.format)?;
     let only_articles = files.iter().all(|(_, f)| *f == DumpFormat::Text);
@@ -432,7 +430,7 @@ pub fn explain(
     top: usize,
 ) -> Result<(crate::classifier::Explanation, Vec<String>)> {
     if text.trim().is_empty() {
-        return Err(StanceError::Params("the text to explain is empty".into()));
+        return Err(ParamsError::EmptyText.into());
     }
     let others: Vec<_> = crate::actors::ActorTracker::new(dict)
         .find(text)

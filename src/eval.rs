@@ -11,7 +11,7 @@ use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet};
 
 use crate::classifier::{Classifier, TrainOptions};
-use crate::error::{Result, StanceError};
+use crate::error::{ParamsError, Result, StanceError};
 use crate::features::ActorSentence;
 
 /// Precision, recall, F1 and support of one class.
@@ -201,9 +201,7 @@ pub fn stratified_group_folds(
 /// Stratified K folds: fold id per row, each class spread evenly, shuffled with `seed`.
 pub fn stratified_folds(y: &[usize], k: usize, seed: u64) -> Result<Vec<usize>> {
     if k < 2 {
-        return Err(StanceError::Params(format!(
-            "cross-validation needs at least 2 folds, got {k}"
-        )));
+        return Err(ParamsError::Folds { folds: k }.into());
     }
     let nclasses = y.iter().max().map_or(0, |m| m + 1);
     let mut by_class: Vec<Vec<usize>> = vec![Vec::new(); nclasses];

@@ -9,6 +9,7 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 
+use linfa::ParamGuard;
 use stance::article::Analyzer;
 use stance::classifier::TrainOptions;
 use stance::commands::{self, ClassifyConfig, ClassifyFormat, EvaluateConfig, TrainConfig};
@@ -166,13 +167,13 @@ struct TrainArgs {
     #[arg(help_heading = FEATURES, long, default_value = "off", value_parser = parse_opt_range)]
     char_ngrams: CharNgrams,
     /// Words on each side of the actor marked by side.
-    #[arg(help_heading = FEATURES, long, default_value_t = 5)]
+    #[arg(help_heading = FEATURES, long, default_value_t = FeatureOptions::default().window())]
     window: usize,
     /// Number of χ²-selected cue words located relative to the actor (0 = off).
-    #[arg(help_heading = FEATURES, long, default_value_t = 300)]
+    #[arg(help_heading = FEATURES, long, default_value_t = FeatureOptions::default().cue_count())]
     cues: usize,
     /// Drop features seen in fewer rows.
-    #[arg(help_heading = FEATURES, long, default_value_t = 2)]
+    #[arg(help_heading = FEATURES, long, default_value_t = FeatureOptions::default().min_count)]
     min_count: u32,
     /// Feature weighting.
     #[arg(help_heading = FEATURES, long, value_enum, default_value = "tf-idf")]
@@ -228,20 +229,20 @@ struct TrainArgs {
     #[arg(help_heading = FEATURES, long, default_value_t = 1.0, value_name = "W")]
     embedding_weight: f32,
     /// L2 regularisation strength.
-    #[arg(help_heading = LEARNER, long, default_value_t = 0.2)]
+    #[arg(help_heading = LEARNER, long, default_value_t = TrainOptions::default().l2)]
     l2: f64,
     /// Naive-Bayes prior on the weights, 0 (plain L2) to 2: features that tell labels apart in
     /// the training rows are penalised less (NBSVM-style).
-    #[arg(help_heading = LEARNER, long, default_value_t = 1.0)]
+    #[arg(help_heading = LEARNER, long, default_value_t = TrainOptions::default().nb_prior)]
     nb_prior: f64,
     /// Do not weight classes by inverse frequency.
     #[arg(help_heading = LEARNER, long)]
     unbalanced: bool,
     /// Maximum optimiser iterations.
-    #[arg(help_heading = LEARNER, long, default_value_t = 300)]
+    #[arg(help_heading = LEARNER, long, default_value_t = TrainOptions::default().max_iter)]
     max_iter: u64,
     /// Stop when the mean per-row gradient norm falls below this.
-    #[arg(help_heading = LEARNER, long, default_value_t = 1e-3)]
+    #[arg(help_heading = LEARNER, long, default_value_t = TrainOptions::default().tol)]
     tol: f64,
     /// Fraction held out for the validation score shown in the summary (0 to skip); smaller
     /// splits, or none, with a warning when a label has too few rows for it.
@@ -266,7 +267,7 @@ struct TrainArgs {
           default_value_t = stance::eval::tuning::DEFAULT_BUDGET_SECS)]
     tune_budget: u64,
     /// Seed for splits and folds.
-    #[arg(help_heading = VALIDATION, long, default_value_t = 42)]
+    #[arg(help_heading = VALIDATION, long, default_value_t = TrainOptions::default().seed)]
     seed: u64,
     /// Where to write the model (written atomically): JSON, or the compact binary form when
     /// the name ends in `.bin`.
@@ -426,9 +427,36 @@ fn main() {
         if is_broken_pipe(&e) {
             std::process::exit(0);
         }
-        eprintln!("stance: error: {e:#}");
+        match flag_of(&e) {
+            Some(flag) => eprintln!("stance: error: {flag}: {e:#}"),
+            None => eprintln!("stance: error: {e:#}"),
+        }
         std::process::exit(1);
     }
+}
+
+/// The command-line flag that sets the parameter a library error is about, if any.
+fn flag_of(e: &anyhow::Error) -> Option<&'static str> {
+    use stance::ParamsError as P;
+    let Some(stance::StanceError::Params(p)) = e.downcast_ref::<stance::StanceError>() else {
+        return None;
+    };
+    Some(match p {
+        P::WordNgrams { .. } => "--word-ngrams",
+        P::CharNgrams { .. } => "--char-ngrams",
+        P::Window { .. } => "--window",
+        P::EmptyFamily { family, .. } if *family == "cues" => "--cues",
+        P::MinCount => "--min-count",
+        P::Embeddings { .. } => "--embedding-weight",
+        P::L2 { .. } => "--l2",
+        P::NbPrior { .. } => "--nb-prior",
+        P::MaxIter => "--max-iter",
+        P::Tolerance { .. } => "--tol",
+        P::ValidationFraction { .. } => "--validation",
+        P::Folds { .. } => "--cv",
+        P::ReservedField { .. } => "--keep-fields",
+        _ => return None,
+    })
 }
 
 /// The library's warnings, one line each on stderr.
@@ -602,15 +630,15 @@ fn train(a: TrainArgs, encoder: Option<&stance::embed::SentenceEmbedder>) -> Res
         data: a.data,
         out: a.out.clone(),
         label: a.label,
-        options: TrainOptions {
-            features,
-            l2: a.l2,
-            max_iter: a.max_iter,
-            tol: a.tol,
-            balanced: !a.unbalanced,
-            nb_prior: a.nb_prior,
-            seed: a.seed,
-        },
+        options: TrainOptions::params()
+            .features(features)
+            .l2(a.l2)
+            .max_iter(a.max_iter)
+            .tol(a.tol)
+            .balanced(!a.unbalanced)
+            .nb_prior(a.nb_prior)
+            .seed(a.seed)
+            .check()?,
         tune: a.tune,
         tune_budget: std::time::Duration::from_secs(a.tune_budget),
         cv: a.cv,

@@ -7,7 +7,7 @@ use std::path::Path;
 
 use super::{Classifier, TrainingInfo};
 use crate::error::{Result, StanceError};
-use crate::features::{Cues, FeatureOptions, LegacyFeatureOptions, Vocabulary};
+use crate::features::{Cues, FeatureOptions, FeatureParams, LegacyFeatureOptions, Vocabulary};
 use crate::model::SparseLogistic;
 
 /// Newest model file format version this build reads and writes. Versions 1 to 4 stored the
@@ -237,7 +237,7 @@ impl Classifier {
         if f.weights.iter().chain(&f.idf).any(|w| !w.is_finite()) {
             return bad("non-finite weights".into());
         }
-        if let Err(e) = f.features.validate() {
+        if let Err(e) = FeatureParams::check_options(&f.features) {
             return bad(format!("feature options: {e}"));
         }
         if let Some(spec) = f.features.embeddings() {

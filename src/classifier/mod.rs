@@ -17,10 +17,12 @@ use crate::actors::{ActorTracker, Dictionary};
 use crate::error::Result;
 use crate::features::{ActorSentence, FeatureOptions, LegacyFeatureOptions, Vocabulary};
 use crate::io::Example;
-use crate::model::{SparseLogistic, SparseMatrix, argmax};
+use crate::model::{LogisticValidParams, SparseLogistic, SparseMatrix, argmax};
 
 mod format;
+mod params;
 pub use format::{FORMAT_VERSION, is_binary_path};
+pub use params::TrainParams;
 
 /// Everything that decides how a model is trained. `F` is the form of the feature options:
 /// [`FeatureOptions`], or [`LegacyFeatureOptions`] while reading a model of format version 1
@@ -48,21 +50,24 @@ pub struct TrainOptions<F = FeatureOptions> {
 }
 
 impl Default for TrainOptions {
+    /// The default features ([`FeatureOptions::default`]), the learner's defaults
+    /// ([`LogisticValidParams::default`]) and seed 42.
     fn default() -> Self {
+        let learner = LogisticValidParams::default();
         TrainOptions {
             features: FeatureOptions::default(),
-            l2: 0.2,
-            max_iter: 300,
-            tol: default_tol(),
-            balanced: true,
-            nb_prior: 1.0,
+            l2: learner.l2,
+            max_iter: learner.max_iter,
+            tol: learner.tol_grad,
+            balanced: learner.balanced,
+            nb_prior: learner.nb_prior,
             seed: 42,
         }
     }
 }
 
 fn default_tol() -> f64 {
-    1e-3
+    LogisticValidParams::default().tol_grad
 }
 
 /// Scores measured on data the model did not train on.
@@ -279,7 +284,7 @@ impl Classifier {
         label_column: &str,
         opts: &TrainOptions,
     ) -> Result<Classifier> {
-        opts.features.validate()?;
+        TrainParams::check_options(opts)?;
         prefetch_embeddings(&opts.features, inputs)?;
         let (vocabulary, rows) = Vocabulary::fit_with_rows(inputs, y, &opts.features);
         let rows: Vec<(Vec<u64>, &ActorSentence)> = rows.into_iter().zip(inputs).collect();
@@ -289,12 +294,8 @@ impl Classifier {
             row
         });
         drop(rows);
-        let mut logistic = SparseLogistic::params()
-            .l2(opts.l2)
-            .max_iter(opts.max_iter)
-            .tol_grad(opts.tol)
-            .balanced(opts.balanced)
-            .nb_prior(opts.nb_prior)
+        let mut logistic = opts
+            .learner()
             .fit(&DatasetBase::new(x, Array1::from(y.to_vec())))?;
         // The file stores f32; round now so the model in memory is the model on disk.
         round_f32(&mut logistic.weights);

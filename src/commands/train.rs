@@ -3,15 +3,16 @@
 
 use super::load_dictionary;
 use crate::classifier::{
-    Classifier, HeldOutScore, TrainOptions, data_hash, encode_groups, encode_labels, prepare,
-    prepare_without_others,
+    Classifier, HeldOutScore, TrainOptions, TrainParams, data_hash, encode_groups, encode_labels,
+    prepare, prepare_without_others,
 };
-use crate::error::{Result, StanceError};
+use crate::error::{ParamsError, Result, StanceError};
 use crate::eval::tuning::{self, DataKind};
 use crate::eval::{CvData, Metrics, cross_validate};
 use crate::features::{ActorSentence, Family, FeatureOptions};
 use crate::io::{CsvOptions, load_labelled};
 use crate::progress::{Progress, stage};
+use linfa::ParamGuard;
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
@@ -167,16 +168,28 @@ fn switches(f: &FeatureOptions) -> Vec<String> {
     out
 }
 
-/// Refuses options that make no sense, before any data is read.
-fn check_options(cfg: &TrainConfig) -> Result<()> {
-    cfg.options.features.validate()?;
-    if !(0.0..0.9).contains(&cfg.validation) {
-        return Err(StanceError::Params(format!(
-            "validation fraction {} must be in [0, 0.9)",
-            cfg.validation
-        )));
+impl ParamGuard for TrainConfig {
+    type Checked = TrainConfig;
+    type Error = StanceError;
+
+    /// Refuses settings that make no sense, before any data is read: the training options'
+    /// rules ([`TrainParams`]), a validation fraction in [0, 0.9), at least 2 folds.
+    fn check_ref(&self) -> Result<&TrainConfig> {
+        TrainParams::check_options(&self.options)?;
+        if !(0.0..0.9).contains(&self.validation) {
+            let value = self.validation;
+            return Err(ParamsError::ValidationFraction { value }.into());
+        }
+        if let Some(folds) = self.cv.filter(|&k| k < 2) {
+            return Err(ParamsError::Folds { folds }.into());
+        }
+        Ok(self)
     }
-    Ok(())
+
+    fn check(self) -> Result<TrainConfig> {
+        self.check_ref()?;
+        Ok(self)
+    }
 }
 
 /// The error for training data whose rows all have one label.
@@ -196,7 +209,7 @@ fn too_few_labels(cfg: &TrainConfig, labels: &[String]) -> StanceError {
 /// and cross-validation report their progress to `progress`.
 pub fn train(cfg: &TrainConfig, progress: &dyn Progress) -> Result<TrainSummary> {
     let start = Instant::now();
-    check_options(cfg)?;
+    cfg.check_ref()?;
     let dict = load_dictionary(&cfg.actors)?;
     let data = load_labelled(&cfg.data, &cfg.label, cfg.csv)?;
     let (labels, y) = encode_labels(&data.examples);
@@ -396,5 +409,36 @@ mod tests {
             w[0].starts_with("no split: the rarest label has only 1 row(s)"),
             "{w:?}"
         );
+    }
+
+    #[test]
+    fn the_config_is_checked_before_any_data_is_read() {
+        let cfg = |validation, cv| TrainConfig {
+            data: vec!["does-not-exist.csv".into()],
+            out: "never-written.json".into(),
+            label: "stance".into(),
+            options: TrainOptions::default(),
+            tune: false,
+            tune_budget: std::time::Duration::ZERO,
+            cv,
+            validation,
+            actors: Vec::new(),
+            csv: CsvOptions::default(),
+        };
+        let broken = crate::params::broken_rule::<TrainConfig>;
+        assert!(cfg(0.1, Some(5)).check_ref().is_ok());
+        let e = broken(cfg(0.9, None));
+        assert_eq!(e, ParamsError::ValidationFraction { value: 0.9 });
+        assert_eq!(
+            broken(cfg(-0.1, None)),
+            ParamsError::ValidationFraction { value: -0.1 }
+        );
+        assert_eq!(broken(cfg(0.1, Some(1))), ParamsError::Folds { folds: 1 });
+        let mut bad = cfg(0.1, None);
+        bad.options.l2 = f64::INFINITY;
+        assert!(matches!(broken(bad), ParamsError::L2 { .. }));
+        // `train` refuses it before reading the (missing) data.
+        let e = train(&cfg(0.95, None), &crate::progress::Silent).unwrap_err();
+        assert!(matches!(e, StanceError::Params(_)), "{e}");
     }
 }

@@ -54,7 +54,7 @@ pub const MISSING_FEATURE: &str = "this build of stance lacks the `embeddings` c
 
 /// An error about the encoder in `dir`.
 pub(crate) fn encoder_error(dir: &Path, what: impl std::fmt::Display) -> StanceError {
-    StanceError::Params(format!("sentence encoder {}: {what}", dir.display()))
+    StanceError::Encoder(format!("sentence encoder {}: {what}", dir.display()))
 }
 
 /// Encoders known to this process, by weight hash.
@@ -96,7 +96,7 @@ pub fn embedder_for(spec: &EmbeddingSpec) -> Result<Arc<SentenceEmbedder>> {
         spec.sha256.get(..16).unwrap_or(&spec.sha256),
     );
     if !cfg!(feature = "embeddings") {
-        return Err(StanceError::Params(format!(
+        return Err(StanceError::Encoder(format!(
             "{needs}, but {MISSING_FEATURE}"
         )));
     }
@@ -123,7 +123,7 @@ pub fn embedder_for(spec: &EmbeddingSpec) -> Result<Arc<SentenceEmbedder>> {
         Some(dir) => {
             let loaded = register_dir(&PathBuf::from(&dir))?;
             if loaded.sha256() != spec.sha256 {
-                return Err(StanceError::Params(format!(
+                return Err(StanceError::Encoder(format!(
                     "{hint}; {ENV_VAR}={} holds another encoder (sha256 {}…)",
                     PathBuf::from(dir).display(),
                     loaded.sha256().get(..16).unwrap_or(loaded.sha256())
@@ -131,13 +131,13 @@ pub fn embedder_for(spec: &EmbeddingSpec) -> Result<Arc<SentenceEmbedder>> {
             }
             check_dim(loaded, spec)
         }
-        None => Err(StanceError::Params(hint)),
+        None => Err(StanceError::Encoder(hint)),
     }
 }
 
 fn check_dim(e: Arc<SentenceEmbedder>, spec: &EmbeddingSpec) -> Result<Arc<SentenceEmbedder>> {
     if e.dim() != spec.dim {
-        return Err(StanceError::Params(format!(
+        return Err(StanceError::Encoder(format!(
             "encoder {} gives {} dimensions, the model expects {}",
             e.name(),
             e.dim(),

@@ -46,6 +46,6 @@ pub use legacy::LegacyFeatureOptions;
 #[cfg(test)]
 pub(crate) use legacy::V4_OPTIONS;
 pub use lexicon::Lexicon;
-pub use options::{FeatureOptions, MAX_WINDOW, Weighting};
+pub use options::{FeatureOptions, FeatureParams, MAX_WINDOW, Weighting};
 pub use sink::{FeatureSink, HashSink, StringSink, feature_hash};
 pub use vocabulary::Vocabulary;

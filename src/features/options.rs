@@ -8,7 +8,7 @@ use super::family::{
     CharNgramParams, CueParams, Family, TargetCrossParams, WindowParams, WordNgramParams,
 };
 use crate::embed::EmbeddingSpec;
-use crate::error::{Result, StanceError};
+use crate::error::{ParamsError, Result};
 
 /// How feature values are weighted.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -158,84 +158,265 @@ impl FeatureOptions {
         })
     }
 
-    /// Checks the options make sense.
-    pub fn validate(&self) -> Result<()> {
-        let bad = |m: String| Err(StanceError::Params(m));
-        for (i, f) in self.families.iter().enumerate() {
-            if let Some(prev) = self.families[..i].iter().find(|p| p.rank() >= f.rank()) {
-                return bad(if prev.same_kind(f) {
-                    format!("the {} family is listed twice", f.name())
-                } else {
-                    format!(
-                        "{} listed after {}: families go in canonical order",
-                        f.name(),
-                        prev.name()
-                    )
-                });
-            }
+    /// A builder starting from the defaults, checked by [`ParamGuard`].
+    pub fn params() -> FeatureParams {
+        FeatureParams(FeatureOptions::default())
+    }
+}
+
+/// Feature options, unchecked: build them from [`FeatureOptions::params`] (or any options
+/// with `From`) and get checked [`FeatureOptions`] with [`ParamGuard::check`].
+///
+/// ```
+/// use linfa::ParamGuard;
+/// use stance::features::{Family, FeatureOptions, WindowParams};
+/// let opts = FeatureOptions::params()
+///     .family(Family::Windows(WindowParams { size: 3 }))
+///     .min_count(1)
+///     .check()
+///     .unwrap();
+/// assert_eq!(opts.window(), 3);
+/// assert!(FeatureOptions::params().min_count(0).check().is_err());
+/// ```
+#[derive(Debug, Clone, PartialEq)]
+pub struct FeatureParams(FeatureOptions);
+
+impl From<FeatureOptions> for FeatureParams {
+    fn from(options: FeatureOptions) -> Self {
+        FeatureParams(options)
+    }
+}
+
+impl FeatureParams {
+    /// Adds `family`, or replaces the family of its kind.
+    pub fn family(mut self, family: Family) -> Self {
+        self.0.set(family);
+        self
+    }
+    /// Removes the family of `kind`'s kind.
+    pub fn without(mut self, kind: &Family) -> Self {
+        self.0 = self.0.without(kind);
+        self
+    }
+    crate::params::setters! {
+        /// Replaces actor mentions by placeholders (on by default).
+        actor_aware: bool => actor_aware;
+        /// Drops features seen in fewer training rows than this (at least 1).
+        min_count: u32 => min_count;
+        /// Sets the weighting scheme.
+        weighting: Weighting => weighting;
+        /// Uses 1 + ln(tf) instead of tf.
+        sublinear_tf: bool => sublinear_tf;
+    }
+
+    /// Checks `options` by every rule without taking them.
+    pub(crate) fn check_options(options: &FeatureOptions) -> Result<(), ParamsError> {
+        check_families(&options.families)?;
+        if options.min_count == 0 {
+            return Err(ParamsError::MinCount);
         }
-        if let Some(WordNgramParams { min: a, max: b }) = self.word_ngrams()
-            && (a == 0 || b < a || b > 5)
+        Ok(())
+    }
+}
+
+crate::params::param_guard!(FeatureParams => FeatureOptions, FeatureParams::check_options);
+
+/// The rules of the family list: each family once, in canonical order, each within its bounds.
+fn check_families(families: &[Family]) -> Result<(), ParamsError> {
+    for (i, f) in families.iter().enumerate() {
+        if let Some(prev) = families[..i].iter().find(|p| p.rank() >= f.rank()) {
+            return Err(if prev.same_kind(f) {
+                ParamsError::FamilyTwice { family: f.name() }
+            } else {
+                ParamsError::FamilyOrder {
+                    family: f.name(),
+                    after: prev.name(),
+                }
+            });
+        }
+        check_family(f)?;
+    }
+    Ok(())
+}
+
+/// The bounds of one family's parameters.
+fn check_family(f: &Family) -> Result<(), ParamsError> {
+    let empty = |what| {
+        Err(ParamsError::EmptyFamily {
+            family: f.name(),
+            what,
+        })
+    };
+    match f {
+        &Family::WordNgrams(WordNgramParams { min, max }) if min == 0 || max < min || max > 5 => {
+            Err(ParamsError::WordNgrams { min, max })
+        }
+        &Family::CharNgrams(CharNgramParams { min, max, .. })
+            if min == 0 || max < min || max > 8 =>
         {
-            return bad(format!("word n-grams {a}..{b}: need 1 <= min <= max <= 5"));
-        }
-        if let Some(&CharNgramParams { min: a, max: b, .. }) = self.char_ngrams()
-            && (a == 0 || b < a || b > 8)
-        {
-            return bad(format!("char n-grams {a}..{b}: need 1 <= min <= max <= 8"));
-        }
-        if self.min_count == 0 {
-            return bad("min count must be at least 1".into());
-        }
-        if let Some(e) = self.embeddings() {
-            if e.dim == 0 || e.dim > 100_000 || !(e.weight.is_finite() && e.weight > 0.0) {
-                return bad(format!(
-                    "embeddings: {} dimensions at weight {}: need 1 to 100000 dimensions and \
-                     a positive weight",
-                    e.dim, e.weight
-                ));
-            }
-            if e.sha256.len() != 64 || !e.sha256.bytes().all(|b| b.is_ascii_hexdigit()) {
-                return bad("embeddings: the encoder's sha256 is not 64 hex digits".into());
-            }
+            Err(ParamsError::CharNgrams { min, max })
         }
         // The extractor walks the window word by word: bound it (a damaged model file with a
         // window of 2^60 would otherwise hang; found by fuzzing the binary model form).
-        if self.window() > MAX_WINDOW {
-            return bad(format!(
-                "window {}: at most {MAX_WINDOW} words",
-                self.window()
-            ));
+        Family::Windows(w) if w.size > MAX_WINDOW => Err(ParamsError::Window {
+            size: w.size,
+            max: MAX_WINDOW,
+        }),
+        Family::Windows(w) if w.size == 0 => empty("size"),
+        Family::Cues(c) if c.count == 0 => empty("count"),
+        Family::Lexicon(l) if l.entries.is_empty() => empty("entries"),
+        Family::Embeddings(e)
+            if e.dim == 0 || e.dim > 100_000 || !(e.weight.is_finite() && e.weight > 0.0) =>
+        {
+            Err(ParamsError::Embeddings {
+                dim: e.dim,
+                weight: e.weight,
+            })
         }
-        Ok(())
+        Family::Embeddings(e)
+            if e.sha256.len() != 64 || !e.sha256.bytes().all(|b| b.is_ascii_hexdigit()) =>
+        {
+            Err(ParamsError::EncoderHash {
+                sha256: e.sha256.clone(),
+            })
+        }
+        _ => Ok(()),
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use linfa::ParamGuard;
+
+    use crate::params::broken_rule as broken;
 
     #[test]
     fn families_are_set_once_in_canonical_order() {
-        let o = FeatureOptions::default()
-            .with(Family::Negation)
-            .with(Family::Windows(WindowParams { size: 3 }))
-            .without(&Family::Stems);
+        let o = FeatureOptions::params()
+            .family(Family::Negation)
+            .family(Family::Windows(WindowParams { size: 3 }))
+            .without(&Family::Stems)
+            .check()
+            .unwrap();
         assert_eq!(o.window(), 3);
         assert!(o.has(&Family::Negation) && !o.has(&Family::Stems));
-        o.validate().unwrap();
         let mut twice = o.clone();
         twice.families.push(Family::Negation);
-        let e = twice.validate().unwrap_err().to_string();
-        assert!(e.contains("negation family is listed twice"), "{e}");
+        let e = broken(FeatureParams::from(twice));
+        assert_eq!(e, ParamsError::FamilyTwice { family: "negation" });
+        assert!(
+            e.to_string().contains("negation family is listed twice"),
+            "{e}"
+        );
         let mut swapped = o;
         swapped.families.swap(0, 1);
-        assert!(
-            swapped
-                .validate()
-                .unwrap_err()
-                .to_string()
-                .contains("canonical order")
+        let e = broken(FeatureParams::from(swapped));
+        assert_eq!(
+            e,
+            ParamsError::FamilyOrder {
+                family: "word-ngrams",
+                after: "windows"
+            }
         );
+        assert!(e.to_string().contains("canonical order"));
+    }
+
+    #[test]
+    fn each_rule_is_checked() {
+        let p = FeatureOptions::params;
+        let words = |min, max| Family::WordNgrams(WordNgramParams { min, max });
+        let chars = |min, max| {
+            Family::CharNgrams(CharNgramParams {
+                min,
+                max,
+                across: false,
+                block_norm: false,
+            })
+        };
+        let spec = |dim, weight, sha256: &str| {
+            Family::Embeddings(EmbeddingSpec {
+                model: "m".into(),
+                sha256: sha256.into(),
+                dim,
+                weight,
+            })
+        };
+        let hash = "ab".repeat(32);
+        for (params, want) in [
+            (
+                p().family(words(0, 2)),
+                ParamsError::WordNgrams { min: 0, max: 2 },
+            ),
+            (
+                p().family(words(3, 2)),
+                ParamsError::WordNgrams { min: 3, max: 2 },
+            ),
+            (
+                p().family(words(1, 6)),
+                ParamsError::WordNgrams { min: 1, max: 6 },
+            ),
+            (
+                p().family(chars(2, 9)),
+                ParamsError::CharNgrams { min: 2, max: 9 },
+            ),
+            (
+                p().family(chars(0, 3)),
+                ParamsError::CharNgrams { min: 0, max: 3 },
+            ),
+            (
+                p().family(Family::Windows(WindowParams { size: 51 })),
+                ParamsError::Window { size: 51, max: 50 },
+            ),
+            (
+                p().family(Family::Windows(WindowParams { size: 0 })),
+                ParamsError::EmptyFamily {
+                    family: "windows",
+                    what: "size",
+                },
+            ),
+            (
+                p().family(Family::Cues(CueParams { count: 0 })),
+                ParamsError::EmptyFamily {
+                    family: "cues",
+                    what: "count",
+                },
+            ),
+            (
+                p().family(Family::Lexicon(super::super::LexiconParams {
+                    entries: Lexicon::default(),
+                })),
+                ParamsError::EmptyFamily {
+                    family: "lexicon",
+                    what: "entries",
+                },
+            ),
+            (p().min_count(0), ParamsError::MinCount),
+            (
+                p().family(spec(0, 1.0, &hash)),
+                ParamsError::Embeddings {
+                    dim: 0,
+                    weight: 1.0,
+                },
+            ),
+            (
+                p().family(spec(8, -1.0, &hash)),
+                ParamsError::Embeddings {
+                    dim: 8,
+                    weight: -1.0,
+                },
+            ),
+            (
+                p().family(spec(8, 1.0, "abc")),
+                ParamsError::EncoderHash {
+                    sha256: "abc".into(),
+                },
+            ),
+        ] {
+            let e = broken(params);
+            assert_eq!(e, want);
+            assert!(!e.to_string().contains("--"), "{e}");
+        }
+        assert!(p().family(chars(2, 8)).family(words(1, 5)).check().is_ok());
     }
 }
