@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 use crate::actors::Dictionary;
 use crate::article::{Analyzer, ArticleResult};
 use crate::classifier::{
-    Classifier, encode_groups, encode_labels, prepare, prepare_without_others,
+    Classifier, EncoderSource, encode_groups, encode_labels, prepare, prepare_without_others,
 };
 use crate::dump::{DumpFormat, DumpOptions};
 use crate::error::{ParamsError, Result, StanceError};
@@ -32,10 +32,11 @@ pub fn load_dictionary(extra: &[PathBuf]) -> Result<Dictionary> {
     Ok(d)
 }
 
-/// Loads a model from a path, or the embedded default.
-pub fn load_model(path: Option<&Path>) -> Result<Classifier> {
+/// Loads a model from a path (asking `encoders` for the sentence encoder it may need), or the
+/// embedded default.
+pub fn load_model(path: Option<&Path>, encoders: EncoderSource) -> Result<Classifier> {
     match path {
-        Some(p) => Classifier::load(p),
+        Some(p) => Classifier::load_with(p, encoders),
         None => crate::default_stance_model(),
     }
 }
@@ -172,7 +173,7 @@ pub fn classify(
     Ok(ClassifySummary {
         articles: summary.articles,
         skipped: summary.skipped,
-        warnings: crate::embed::take_warnings(),
+        warnings: analyzer.take_encoder_warnings(),
     })
 }
 
@@ -293,7 +294,8 @@ pub fn evaluate(
         write_predictions(path, &labels, &rows)?;
     }
     let mut warnings = data.warnings;
-    warnings.extend(crate::embed::take_warnings());
+    warnings.extend(model.features.take_encoder_warnings());
+    warnings.extend(model.training.options.features.take_encoder_warnings());
     Ok(Evaluation {
         metrics: Metrics::compute(&labels, &y, &pred),
         rows,
@@ -445,7 +447,7 @@ pub fn explain(
         ));
     }
     let explanation = model.explain(&input, top);
-    warnings.extend(crate::embed::take_warnings());
+    warnings.extend(model.features.take_encoder_warnings());
     Ok((explanation, warnings))
 }
 

@@ -51,9 +51,20 @@ pub enum StanceError {
     /// Invalid parameters: a rule of [`ParamsError`].
     #[error("invalid parameter: {0}")]
     Params(ParamsError),
-    /// A sentence encoder cannot be loaded, is missing, or is not the one a model needs.
+    /// A sentence encoder cannot be loaded or read, or options that need one lack it.
     #[error("{0}")]
     Encoder(String),
+    /// A model uses sentence embeddings, and the encoder it needs was not given (or another
+    /// one was, or this build cannot run one).
+    #[error("{path}: not a usable stance model: {needs}, {why}")]
+    MissingEncoder {
+        /// The model file.
+        path: PathBuf,
+        /// Which encoder it needs.
+        needs: String,
+        /// Why it is not at hand.
+        why: String,
+    },
     /// An error reported by linfa.
     #[error(transparent)]
     Linfa(#[from] linfa::Error),

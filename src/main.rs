@@ -7,13 +7,14 @@ mod bars;
 use anyhow::{Context, Result};
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use std::io::{IsTerminal, Write};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use linfa::ParamGuard;
 use stance::article::Analyzer;
-use stance::classifier::TrainOptions;
+use stance::classifier::{Classifier, TrainOptions};
 use stance::commands::{self, ClassifyConfig, ClassifyFormat, EvaluateConfig, TrainConfig};
 use stance::dump::{DumpFormat, DumpOptions};
+use stance::embed::{EmbeddingSpec, Encoder};
 use stance::features::{
     CharNgramParams, CueParams, Family, FeatureOptions, LexiconParams, TargetCrossParams,
     Weighting, WindowParams, WordNgramParams,
@@ -429,9 +430,19 @@ fn main() {
         }
         match flag_of(&e) {
             Some(flag) => eprintln!("stance: error: {flag}: {e:#}"),
-            None => eprintln!("stance: error: {e:#}"),
+            None => eprintln!("stance: error: {e:#}{}", encoder_hint(&e)),
         }
         std::process::exit(1);
+    }
+}
+
+/// For a model whose encoder was not given (or another one was), how to give it.
+fn encoder_hint(e: &anyhow::Error) -> String {
+    match e.downcast_ref::<stance::StanceError>() {
+        Some(stance::StanceError::MissingEncoder { .. }) if cfg!(feature = "embeddings") => {
+            format!("; give its directory with --embeddings DIR or {ENCODER_VAR}=DIR")
+        }
+        _ => String::new(),
     }
 }
 
@@ -459,6 +470,35 @@ fn flag_of(e: &anyhow::Error) -> Option<&'static str> {
     })
 }
 
+/// The environment variable naming the encoder directory models trained with embeddings need,
+/// when `--embeddings` is not given.
+const ENCODER_VAR: &str = "STANCE_EMBEDDINGS";
+
+/// Where models get their sentence encoder: the one given with `--embeddings`, else the one
+/// in `$STANCE_EMBEDDINGS`, loaded only when a model needs it.
+struct Encoders {
+    given: Option<Encoder>,
+}
+
+impl Encoders {
+    /// The encoder for a model whose embeddings `_spec` describes (the library checks it is
+    /// the one named).
+    fn find(&self, _spec: &EmbeddingSpec) -> stance::Result<Option<Encoder>> {
+        if let Some(e) = &self.given {
+            return Ok(Some(e.clone()));
+        }
+        match std::env::var_os(ENCODER_VAR) {
+            Some(dir) => Encoder::load(Path::new(&dir)).map(Some),
+            None => Ok(None),
+        }
+    }
+
+    /// The model at `path` (the shipped stance model without one), with its encoder.
+    fn load_model(&self, path: Option<&Path>) -> stance::Result<Classifier> {
+        commands::load_model(path, &|s| self.find(s))
+    }
+}
+
 /// The library's warnings, one line each on stderr.
 fn print_warnings(warnings: &[String]) {
     for w in warnings {
@@ -475,19 +515,19 @@ fn is_broken_pipe(e: &anyhow::Error) -> bool {
 }
 
 fn run(cli: Cli) -> Result<()> {
-    let encoder = match &cli.embeddings {
-        Some(dir) => Some(stance::embed::register_dir(dir)?),
-        None => None,
+    let encoders = Encoders {
+        given: cli.embeddings.as_deref().map(Encoder::load).transpose()?,
     };
+    let enc = &encoders;
     match cli.command {
-        Command::Train(a) => train(a, encoder.as_deref()),
-        Command::Classify(a) => classify(a),
-        Command::Evaluate(a) => evaluate(a),
+        Command::Train(a) => train(a, encoders.given.as_ref()),
+        Command::Classify(a) => classify(a, enc),
+        Command::Evaluate(a) => evaluate(a, enc),
         Command::Import(a) => import(a),
-        Command::Explain(a) => explain(a),
-        Command::Inspect(a) => inspect(a),
+        Command::Explain(a) => explain(a, enc),
+        Command::Inspect(a) => inspect(a, enc),
         Command::Convert(a) => {
-            commands::load_model(a.model.as_deref())?.save(&a.out)?;
+            enc.load_model(a.model.as_deref())?.save(&a.out)?;
             Ok(())
         }
         Command::Completions { shell } => {
@@ -507,8 +547,8 @@ fn run(cli: Cli) -> Result<()> {
     }
 }
 
-fn explain(a: ExplainArgs) -> Result<()> {
-    let model = commands::load_model(a.model.as_deref())?;
+fn explain(a: ExplainArgs, enc: &Encoders) -> Result<()> {
+    let model = enc.load_model(a.model.as_deref())?;
     let dict = commands::load_dictionary(&a.common.actors)?;
     let (e, warnings) = commands::explain(&model, &dict, &a.text, &a.actor, a.top)?;
     print_warnings(&warnings);
@@ -538,8 +578,8 @@ fn explain(a: ExplainArgs) -> Result<()> {
     Ok(())
 }
 
-fn inspect(a: InspectArgs) -> Result<()> {
-    let model = commands::load_model(a.model.as_deref())?;
+fn inspect(a: InspectArgs, enc: &Encoders) -> Result<()> {
+    let model = enc.load_model(a.model.as_deref())?;
     let report = commands::inspect(&model, a.top);
     let mut out = std::io::stdout().lock();
     match a.format {
@@ -565,10 +605,7 @@ fn import(a: ImportArgs) -> Result<()> {
 
 /// The feature flags of `train` lowered into the feature options: the shared settings and the
 /// list of families.
-fn feature_options(
-    a: &TrainArgs,
-    encoder: Option<&stance::embed::SentenceEmbedder>,
-) -> Result<FeatureOptions> {
+fn feature_options(a: &TrainArgs, encoder: Option<&Encoder>) -> Result<FeatureOptions> {
     let (min, max) = a.word_ngrams;
     let mut families = vec![Family::WordNgrams(WordNgramParams { min, max })];
     if let Some((min, max)) = a.char_ngrams.0 {
@@ -621,7 +658,7 @@ fn feature_options(
     Ok(options)
 }
 
-fn train(a: TrainArgs, encoder: Option<&stance::embed::SentenceEmbedder>) -> Result<()> {
+fn train(a: TrainArgs, encoder: Option<&Encoder>) -> Result<()> {
     if encoder.is_none() && a.embedding_weight != 1.0 {
         anyhow::bail!("--embedding-weight needs --embeddings DIR (the sentence encoder)");
     }
@@ -654,7 +691,7 @@ fn train(a: TrainArgs, encoder: Option<&stance::embed::SentenceEmbedder>) -> Res
     Ok(())
 }
 
-fn classify(a: ClassifyArgs) -> Result<()> {
+fn classify(a: ClassifyArgs, enc: &Encoders) -> Result<()> {
     if !(0.0..=1.0).contains(&a.min_confidence) {
         anyhow::bail!(
             "--min-confidence must be between 0 and 1, got {}",
@@ -666,13 +703,13 @@ fn classify(a: ClassifyArgs) -> Result<()> {
     let ((stance_model, sentiment_model), dictionary) = rayon::join(
         || {
             rayon::join(
-                || commands::load_model(a.model.as_deref()),
+                || enc.load_model(a.model.as_deref()),
                 || -> Result<_> {
                     if a.no_sentiment {
                         return Ok(None);
                     }
                     Ok(match &a.sentiment_model {
-                        Some(p) => Some(stance::classifier::Classifier::load(p)?),
+                        Some(p) => Some(Classifier::load_with(p, &|s| enc.find(s))?),
                         None => stance::default_sentiment_model().transpose()?,
                     })
                 },
@@ -744,8 +781,8 @@ fn classify(a: ClassifyArgs) -> Result<()> {
     Ok(())
 }
 
-fn evaluate(a: EvaluateArgs) -> Result<()> {
-    let model = commands::load_model(a.model.as_deref())?;
+fn evaluate(a: EvaluateArgs, enc: &Encoders) -> Result<()> {
+    let model = enc.load_model(a.model.as_deref())?;
     let mut out = std::io::stdout().lock();
     if let Some(dir) = &a.articles {
         let dictionary = commands::load_dictionary(&a.common.actors)?;

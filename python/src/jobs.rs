@@ -126,7 +126,7 @@ pub fn evaluate(
 ) -> PyResult<PyObject> {
     let actors = actors.unwrap_or_default();
     let json = py.allow_threads(|| -> PyResult<String> {
-        let model = load_model(model.as_deref()).map_err(to_py_err)?;
+        let model = load_model(model.as_deref(), &|_| Ok(None)).map_err(to_py_err)?;
         match (data, articles) {
             (Some(data), None) => {
                 let cfg = EvaluateConfig {

@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 use std::path::Path;
 
 use super::{Classifier, TrainingInfo};
+use crate::embed::{EmbeddingSpec, Encoder};
 use crate::error::{Result, StanceError};
 use crate::features::{Cues, FeatureOptions, FeatureParams, LegacyFeatureOptions, Vocabulary};
 use crate::model::SparseLogistic;
@@ -94,8 +95,15 @@ impl Classifier {
         crate::io::write_atomic(path, &bytes)
     }
 
-    /// Loads a model file.
+    /// Loads a model file that needs no sentence encoder (one that does is refused, naming
+    /// the encoder it needs; see [`Classifier::load_with`]).
     pub fn load(path: &Path) -> Result<Classifier> {
+        Classifier::load_with(path, &no_encoder)
+    }
+
+    /// Loads a model file; when it uses sentence embeddings, `encoders` is asked for the
+    /// encoder its spec names, which must be that one.
+    pub fn load_with(path: &Path, encoders: EncoderSource) -> Result<Classifier> {
         if path.is_dir() {
             return Err(StanceError::model(
                 path,
@@ -103,12 +111,59 @@ impl Classifier {
             ));
         }
         let bytes = std::fs::read(path).map_err(|e| StanceError::io(path, e))?;
-        Classifier::from_bytes(&bytes, path)
+        Classifier::from_bytes_with(&bytes, path, encoders)
     }
 
     /// Parses and checks a model in either form (binary when it starts with the binary header,
-    /// JSON otherwise); `path` names the source in errors.
+    /// JSON otherwise) that needs no sentence encoder; `path` names the source in errors.
     pub fn from_bytes(bytes: &[u8], path: &Path) -> Result<Classifier> {
+        Classifier::from_bytes_with(bytes, path, &no_encoder)
+    }
+
+    /// [`Classifier::from_bytes`] for a model that may use sentence embeddings: `encoders` is
+    /// asked for the encoder its spec names.
+    pub fn from_bytes_with(
+        bytes: &[u8],
+        path: &Path,
+        encoders: EncoderSource,
+    ) -> Result<Classifier> {
+        let mut model = Classifier::parse(bytes, path)?;
+        model.attach_encoder(path, encoders)?;
+        Ok(model)
+    }
+
+    /// Parses and checks model JSON that needs no sentence encoder; `path` names the source in
+    /// errors.
+    pub fn from_json(bytes: &[u8], path: &Path) -> Result<Classifier> {
+        let mut model = Classifier::parse_json(bytes, path)?;
+        model.attach_encoder(path, &no_encoder)?;
+        Ok(model)
+    }
+
+    /// Gives the model the encoder its embeddings need (nothing when it uses none).
+    fn attach_encoder(&mut self, path: &Path, encoders: EncoderSource) -> Result<()> {
+        let Some(spec) = self.features.embeddings() else {
+            return Ok(());
+        };
+        let missing = |why: String| StanceError::MissingEncoder {
+            path: path.into(),
+            needs: spec.needs(),
+            why,
+        };
+        let given = if cfg!(feature = "embeddings") {
+            encoders(spec)?
+        } else {
+            None
+        };
+        let encoder = given.ok_or_else(|| missing(spec.lacking()))?;
+        encoder.check(spec).map_err(missing)?;
+        self.features.set_encoder(&encoder);
+        self.training.options.features.set_encoder(&encoder);
+        Ok(())
+    }
+
+    /// Parses and checks a model in either form, its encoder not yet attached.
+    fn parse(bytes: &[u8], path: &Path) -> Result<Classifier> {
         let malformed = |e: postcard::Error| {
             StanceError::model(
                 path,
@@ -140,11 +195,11 @@ impl Classifier {
                 ),
             ));
         }
-        Classifier::from_json(bytes, path)
+        Classifier::parse_json(bytes, path)
     }
 
-    /// Parses and checks model JSON; `path` names the source in errors.
-    pub fn from_json(bytes: &[u8], path: &Path) -> Result<Classifier> {
+    /// Parses and checks model JSON, its encoder not yet attached.
+    fn parse_json(bytes: &[u8], path: &Path) -> Result<Classifier> {
         // One parse straight into the struct; only when that fails, look at the header to say why.
         #[derive(Deserialize)]
         struct Header {
@@ -240,10 +295,6 @@ impl Classifier {
         if let Err(e) = FeatureParams::check_options(&f.features) {
             return bad(format!("feature options: {e}"));
         }
-        if let Some(spec) = f.features.embeddings() {
-            crate::embed::embedder_for(spec)
-                .map_err(|e| StanceError::model(path, e.to_string()))?;
-        }
         let vocabulary = Vocabulary::from_parts(
             Cues::new(f.cues),
             f.vocabulary,
@@ -297,6 +348,15 @@ impl ModelFile<LegacyFeatureOptions> {
             weights: self.weights,
         })
     }
+}
+
+/// Where a model that uses sentence embeddings gets its encoder: asked with the spec the model
+/// records, it gives the encoder (checked against the spec) or none.
+pub type EncoderSource<'a> = &'a dyn Fn(&EmbeddingSpec) -> Result<Option<Encoder>>;
+
+/// The source of no encoder at all.
+fn no_encoder(_: &EmbeddingSpec) -> Result<Option<Encoder>> {
+    Ok(None)
 }
 
 /// Whether a model path names the binary form (`*.bin`).

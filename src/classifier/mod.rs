@@ -21,7 +21,7 @@ use crate::model::{LogisticValidParams, SparseLogistic, SparseMatrix, argmax};
 
 mod format;
 mod params;
-pub use format::{FORMAT_VERSION, is_binary_path};
+pub use format::{EncoderSource, FORMAT_VERSION, is_binary_path};
 pub use params::TrainParams;
 
 /// Everything that decides how a model is trained. `F` is the form of the feature options:
@@ -383,7 +383,7 @@ impl Classifier {
 /// embeddings; nothing otherwise.
 pub fn prefetch_embeddings(opts: &FeatureOptions, inputs: &[ActorSentence]) -> Result<()> {
     match opts.embeddings() {
-        Some(spec) => crate::embed::embedder_for(spec)?.prefetch(inputs.iter().map(|s| s.text)),
+        Some(spec) => (spec.encoder()?.embedder()).prefetch(inputs.iter().map(|s| s.text)),
         None => Ok(()),
     }
 }
@@ -516,7 +516,8 @@ mod tests {
     fn sentence_embeddings_are_features_that_round_trip_and_need_their_encoder() {
         let dir = tempfile::tempdir().unwrap();
         crate::embed::write_tiny_encoder(dir.path()).unwrap();
-        let encoder = crate::embed::register_dir(dir.path()).unwrap();
+        let encoder = crate::embed::Encoder::load(dir.path()).unwrap();
+        let give = |_: &crate::embed::EmbeddingSpec| Ok(Some(encoder.clone()));
         let data = vec![
             ex("Paris vetoed the probe", "Paris", "opposes"),
             ex("Rome backed the probe", "Rome", "supports"),
@@ -525,11 +526,12 @@ mod tests {
         ];
         let inputs = prepare(&data, &Dictionary::empty());
         let (labels, y) = encode_labels(&data);
-        let mut opts = TrainOptions::default();
+        // The options of `tiny` (the same rows) plus embeddings.
+        let plain = tiny();
+        let mut opts = plain.training.options.clone();
         opts.features.set(Family::Embeddings(encoder.spec(2.0)));
         let m = Classifier::fit(&inputs, &y, &labels, "stance", &opts).unwrap();
         // The embedding block: 8 `emb:` columns after the n-grams, each set in every row.
-        let plain = tiny();
         assert_eq!(m.vocabulary.len(), plain.vocabulary.len() + 8);
         assert_eq!(m.vocabulary.features.last().unwrap(), "emb:7");
         let (idx, val) = m.vocabulary.transform(&inputs[0], &m.features);
@@ -539,17 +541,19 @@ mod tests {
             .filter(|(i, _)| m.vocabulary.features[**i as usize].starts_with("emb:"))
             .map(|(_, v)| *v)
             .collect();
-        let e = encoder.embed("Paris vetoed the probe").unwrap();
+        let e = encoder.embedder().embed("Paris vetoed the probe").unwrap();
         assert_eq!(dense, e.iter().map(|v| v * 2.0).collect::<Vec<_>>());
-        // Same data and options: the same bytes; written as format version 3, read back equal.
+        // Same data and options: the same bytes; read back equal, given the encoder.
         let again = Classifier::fit(&inputs, &y, &labels, "stance", &opts).unwrap();
         assert_eq!(m.to_json().unwrap(), again.to_json().unwrap());
         let json = String::from_utf8(m.to_json().unwrap()).unwrap();
-        assert!(json.contains("\"version\":3,"));
         let p = std::path::Path::new("m.json");
-        assert_eq!(Classifier::from_json(json.as_bytes(), p).unwrap(), m);
+        assert_eq!(
+            Classifier::from_bytes_with(json.as_bytes(), p, &give).unwrap(),
+            m
+        );
         let bin = m.to_binary().unwrap();
-        assert_eq!(Classifier::from_bytes(&bin, p).unwrap(), m);
+        assert_eq!(Classifier::from_bytes_with(&bin, p, &give).unwrap(), m);
         // Damaged files are refused, not misread: embedding columns out of place, a hash that
         // is not one.
         let mut v: serde_json::Value = serde_json::from_str(&json).unwrap();
@@ -562,23 +566,23 @@ mod tests {
             .to_string();
         assert!(e.contains("embedding columns"), "{e}");
         let e = Classifier::from_json(
-            json.replace(encoder.sha256(), &"é".repeat(32)).as_bytes(),
+            json.replace(encoder.embedder().sha256(), &"é".repeat(32))
+                .as_bytes(),
             p,
         )
         .unwrap_err()
         .to_string();
         assert!(e.contains("64 hex digits"), "{e}");
-        // A model naming an encoder this process does not have is refused with the way out.
-        if std::env::var_os(crate::embed::ENV_VAR).is_none() {
-            let other = json.replace(encoder.sha256(), &"0".repeat(64));
-            let e = Classifier::from_json(other.as_bytes(), p)
-                .unwrap_err()
-                .to_string();
-            assert!(
-                e.contains("m.json") && e.contains("--embeddings DIR"),
-                "{e}"
-            );
-        }
+        // A model whose encoder is not given, or given another one, is refused naming it.
+        let e = Classifier::from_json(json.as_bytes(), p)
+            .unwrap_err()
+            .to_string();
+        assert!(e.contains("m.json") && e.contains("none was given"), "{e}");
+        let other = json.replace(encoder.embedder().sha256(), &"0".repeat(64));
+        let e = Classifier::from_bytes_with(other.as_bytes(), p, &give)
+            .unwrap_err()
+            .to_string();
+        assert!(e.contains("m.json") && e.contains("another one"), "{e}");
     }
 
     #[test]

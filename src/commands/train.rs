@@ -295,7 +295,7 @@ pub fn train(cfg: &TrainConfig, progress: &dyn Progress) -> Result<TrainSummary>
     model.training.held_out = held_out.clone();
     model.training.tuning = tuning;
     model.save(&cfg.out)?;
-    warnings.extend(crate::embed::take_warnings());
+    warnings.extend(options.features.take_encoder_warnings());
     Ok(TrainSummary {
         rows: y.len(),
         label_counts: model.training.label_counts.clone(),

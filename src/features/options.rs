@@ -158,14 +158,29 @@ impl FeatureOptions {
         })
     }
 
-    /// A builder starting from the defaults, checked by [`ParamGuard`].
+    /// Gives the embeddings family (if any) the encoder it reads with.
+    pub fn set_encoder(&mut self, encoder: &crate::embed::Encoder) {
+        for f in &mut self.families {
+            if let Family::Embeddings(spec) = f {
+                spec.encoder = Some(encoder.clone());
+            }
+        }
+    }
+
+    /// The warnings the embeddings' encoder recorded since the last call (none without one).
+    pub fn take_encoder_warnings(&self) -> Vec<String> {
+        let encoder = self.embeddings().and_then(|s| s.encoder.as_ref());
+        encoder.map_or_else(Vec::new, crate::embed::Encoder::take_warnings)
+    }
+
+    /// A builder starting from the defaults, checked by [`linfa::ParamGuard`].
     pub fn params() -> FeatureParams {
         FeatureParams(FeatureOptions::default())
     }
 }
 
 /// Feature options, unchecked: build them from [`FeatureOptions::params`] (or any options
-/// with `From`) and get checked [`FeatureOptions`] with [`ParamGuard::check`].
+/// with `From`) and get checked [`FeatureOptions`] with [`linfa::ParamGuard::check`].
 ///
 /// ```
 /// use linfa::ParamGuard;
@@ -340,6 +355,7 @@ mod tests {
                 sha256: sha256.into(),
                 dim,
                 weight,
+                encoder: None,
             })
         };
         let hash = "ab".repeat(32);

@@ -309,7 +309,7 @@ impl Vocabulary {
     /// Nothing when the options use no embeddings. The encoder was checked when the model was
     /// loaded or trained, so a failure here is one text the encoder could not read: that row
     /// goes without embedding features, with a warning the library's jobs return
-    /// ([`crate::embed::take_warnings`]).
+    /// ([`crate::embed::Encoder::take_warnings`]).
     pub fn append_embedding(
         &self,
         input: &ActorSentence,
@@ -319,10 +319,14 @@ impl Vocabulary {
         let Some(spec) = opts.embeddings() else {
             return;
         };
-        let emb = match crate::embed::embedder_for(spec).and_then(|e| e.embed(input.text)) {
+        // The encoder was checked when the model was loaded or trained (`prefetch_embeddings`).
+        let Some(encoder) = &spec.encoder else {
+            return;
+        };
+        let emb = match encoder.embedder().embed(input.text) {
             Ok(v) => v,
             Err(e) => {
-                crate::embed::warn(format!("{e}; this row has no embedding features"));
+                encoder.warn(format!("{e}; this row has no embedding features"));
                 return;
             }
         };
