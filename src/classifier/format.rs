@@ -127,43 +127,17 @@ impl Classifier {
         path: &Path,
         encoders: EncoderSource,
     ) -> Result<Classifier> {
-        let mut model = Classifier::parse(bytes, path)?;
-        model.attach_encoder(path, encoders)?;
-        Ok(model)
+        Classifier::parse(bytes, path, encoders)
     }
 
     /// Parses and checks model JSON that needs no sentence encoder; `path` names the source in
     /// errors.
     pub fn from_json(bytes: &[u8], path: &Path) -> Result<Classifier> {
-        let mut model = Classifier::parse_json(bytes, path)?;
-        model.attach_encoder(path, &no_encoder)?;
-        Ok(model)
+        Classifier::parse_json(bytes, path, &no_encoder)
     }
 
-    /// Gives the model the encoder its embeddings need (nothing when it uses none).
-    fn attach_encoder(&mut self, path: &Path, encoders: EncoderSource) -> Result<()> {
-        let Some(spec) = self.features.embeddings() else {
-            return Ok(());
-        };
-        let missing = |why: String| StanceError::MissingEncoder {
-            path: path.into(),
-            needs: spec.needs(),
-            why,
-        };
-        let given = if cfg!(feature = "embeddings") {
-            encoders(spec)?
-        } else {
-            None
-        };
-        let encoder = given.ok_or_else(|| missing(spec.lacking()))?;
-        encoder.check(spec).map_err(missing)?;
-        self.features.set_encoder(&encoder);
-        self.training.options.features.set_encoder(&encoder);
-        Ok(())
-    }
-
-    /// Parses and checks a model in either form, its encoder not yet attached.
-    fn parse(bytes: &[u8], path: &Path) -> Result<Classifier> {
+    /// Parses and checks a model in either form, asking `encoders` for its encoder.
+    fn parse(bytes: &[u8], path: &Path, encoders: EncoderSource) -> Result<Classifier> {
         let malformed = |e: postcard::Error| {
             StanceError::model(
                 path,
@@ -175,12 +149,12 @@ impl Classifier {
         };
         if let Some(body) = bytes.strip_prefix(BINARY_MAGIC) {
             let f: ModelFile = postcard::from_bytes(body).map_err(malformed)?;
-            return Classifier::from_file(f, path);
+            return Classifier::from_file(f, path, encoders);
         }
         if let Some(body) = bytes.strip_prefix(BINARY_MAGIC_FLAT) {
             let f: ModelFile<LegacyFeatureOptions> =
                 postcard::from_bytes(body).map_err(malformed)?;
-            return Classifier::from_file(f.upgrade(path)?, path);
+            return Classifier::from_file(f.upgrade(path)?, path, encoders);
         }
         if bytes.starts_with(BINARY_MAGIC_FAMILY) && bytes.len() >= 8 {
             return Err(StanceError::model(
@@ -195,11 +169,11 @@ impl Classifier {
                 ),
             ));
         }
-        Classifier::parse_json(bytes, path)
+        Classifier::parse_json(bytes, path, encoders)
     }
 
-    /// Parses and checks model JSON, its encoder not yet attached.
-    fn parse_json(bytes: &[u8], path: &Path) -> Result<Classifier> {
+    /// Parses and checks model JSON, asking `encoders` for its encoder.
+    fn parse_json(bytes: &[u8], path: &Path, encoders: EncoderSource) -> Result<Classifier> {
         // One parse straight into the struct; only when that fails, look at the header to say why.
         #[derive(Deserialize)]
         struct Header {
@@ -244,7 +218,7 @@ impl Classifier {
                     // The legacy arm: flat feature options, converted into families.
                     let f: ModelFile<LegacyFeatureOptions> = serde_json::from_slice(bytes)
                         .map_err(|e| StanceError::model(path, format!("malformed model: {e}")))?;
-                    return Classifier::from_file(f.upgrade(path)?, path);
+                    return Classifier::from_file(f.upgrade(path)?, path, encoders);
                 }
                 return Err(StanceError::model(path, format!("malformed model: {e}")));
             }
@@ -253,11 +227,11 @@ impl Classifier {
             format: Some(f.format.clone()),
             version: Some(u64::from(f.version)),
         })?;
-        Classifier::from_file(f, path)
+        Classifier::from_file(f, path, encoders)
     }
 
     /// Checks a parsed model record and builds the classifier.
-    fn from_file(f: ModelFile, path: &Path) -> Result<Classifier> {
+    fn from_file(mut f: ModelFile, path: &Path, encoders: EncoderSource) -> Result<Classifier> {
         let bad = |m: String| Err(StanceError::model(path, m));
         if f.format != FORMAT_NAME {
             return bad("not a stance model".into());
@@ -294,6 +268,11 @@ impl Classifier {
         }
         if let Err(e) = FeatureParams::check_options(&f.features) {
             return bad(format!("feature options: {e}"));
+        }
+        if let Some(spec) = f.features.embeddings() {
+            let encoder = encoder_for(spec, path, encoders)?;
+            f.features.set_encoder(&encoder);
+            f.training.options.features.set_encoder(&encoder);
         }
         let vocabulary = Vocabulary::from_parts(
             Cues::new(f.cues),
@@ -353,6 +332,24 @@ impl ModelFile<LegacyFeatureOptions> {
 /// Where a model that uses sentence embeddings gets its encoder: asked with the spec the model
 /// records, it gives the encoder (checked against the spec) or none.
 pub type EncoderSource<'a> = &'a dyn Fn(&EmbeddingSpec) -> Result<Option<Encoder>>;
+
+/// The encoder `spec` names, from `encoders`: an error for the model at `path` when none is
+/// given, another one is, or this build cannot run one.
+fn encoder_for(spec: &EmbeddingSpec, path: &Path, encoders: EncoderSource) -> Result<Encoder> {
+    let missing = |why: String| StanceError::MissingEncoder {
+        path: path.into(),
+        needs: spec.needs(),
+        why,
+    };
+    let given = if cfg!(feature = "embeddings") {
+        encoders(spec)?
+    } else {
+        None
+    };
+    let encoder = given.ok_or_else(|| missing(spec.lacking()))?;
+    encoder.check(spec).map_err(missing)?;
+    Ok(encoder)
+}
 
 /// The source of no encoder at all.
 fn no_encoder(_: &EmbeddingSpec) -> Result<Option<Encoder>> {

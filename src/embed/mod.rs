@@ -231,7 +231,7 @@ mod tests {
     fn missing_encoders_are_named_without_flags() {
         let m = spec().encoder().unwrap_err().to_string();
         assert!(m.contains("nowhere") && m.contains("8 dimensions"), "{m}");
-        assert!(!m.contains("--"), "{m}");
+        assert!(!m.contains("--embeddings"), "{m}");
         if !cfg!(feature = "embeddings") {
             assert!(m.contains("lacks the `embeddings` cargo feature"), "{m}");
         }
