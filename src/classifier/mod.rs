@@ -561,7 +561,7 @@ mod tests {
         let first = vocab.iter().position(|f| f == "emb:0").unwrap();
         let moved = vocab.remove(first);
         vocab.push(moved);
-        let e = Classifier::from_json(v.to_string().as_bytes(), p)
+        let e = Classifier::from_bytes_with(v.to_string().as_bytes(), p, &give)
             .unwrap_err()
             .to_string();
         assert!(e.contains("embedding columns"), "{e}");
