@@ -3,22 +3,26 @@
 
 #[path = "cli/bars.rs"]
 mod bars;
+#[path = "cli/encoders.rs"]
+mod encoders;
+#[path = "cli/lowering.rs"]
+mod lowering;
+
+use encoders::{Encoders, encoder_hint, flag_of};
+use lowering::feature_options;
 
 use anyhow::{Context, Result};
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use std::io::{IsTerminal, Write};
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use linfa::ParamGuard;
 use stance::article::Analyzer;
 use stance::classifier::{Classifier, TrainOptions};
 use stance::commands::{self, ClassifyConfig, ClassifyFormat, EvaluateConfig, TrainConfig};
 use stance::dump::{DumpFormat, DumpOptions};
-use stance::embed::{EmbeddingSpec, Encoder};
-use stance::features::{
-    CharNgramParams, CueParams, Family, FeatureOptions, LexiconParams, TargetCrossParams,
-    Weighting, WindowParams, WordNgramParams,
-};
+use stance::embed::Encoder;
+use stance::features::FeatureOptions;
 use stance::io::CsvOptions;
 use stance::stream::StreamOptions;
 
@@ -436,69 +440,6 @@ fn main() {
     }
 }
 
-/// For a model whose encoder was not given (or another one was), how to give it.
-fn encoder_hint(e: &anyhow::Error) -> String {
-    match e.downcast_ref::<stance::StanceError>() {
-        Some(stance::StanceError::MissingEncoder { .. }) if cfg!(feature = "embeddings") => {
-            format!("; give its directory with --embeddings DIR or {ENCODER_VAR}=DIR")
-        }
-        _ => String::new(),
-    }
-}
-
-/// The command-line flag that sets the parameter a library error is about, if any.
-fn flag_of(e: &anyhow::Error) -> Option<&'static str> {
-    use stance::ParamsError as P;
-    let Some(stance::StanceError::Params(p)) = e.downcast_ref::<stance::StanceError>() else {
-        return None;
-    };
-    Some(match p {
-        P::WordNgrams { .. } => "--word-ngrams",
-        P::CharNgrams { .. } => "--char-ngrams",
-        P::Window { .. } => "--window",
-        P::EmptyFamily { family, .. } if *family == "cues" => "--cues",
-        P::MinCount => "--min-count",
-        P::Embeddings { .. } => "--embedding-weight",
-        P::L2 { .. } => "--l2",
-        P::NbPrior { .. } => "--nb-prior",
-        P::MaxIter => "--max-iter",
-        P::Tolerance { .. } => "--tol",
-        P::ValidationFraction { .. } => "--validation",
-        P::Folds { .. } => "--cv",
-        P::ReservedField { .. } => "--keep-fields",
-        _ => return None,
-    })
-}
-
-/// The environment variable naming the encoder directory models trained with embeddings need,
-/// when `--embeddings` is not given.
-const ENCODER_VAR: &str = "STANCE_EMBEDDINGS";
-
-/// Where models get their sentence encoder: the one given with `--embeddings`, else the one
-/// in `$STANCE_EMBEDDINGS`, loaded only when a model needs it.
-struct Encoders {
-    given: Option<Encoder>,
-}
-
-impl Encoders {
-    /// The encoder for a model whose embeddings `_spec` describes (the library checks it is
-    /// the one named).
-    fn find(&self, _spec: &EmbeddingSpec) -> stance::Result<Option<Encoder>> {
-        if let Some(e) = &self.given {
-            return Ok(Some(e.clone()));
-        }
-        match std::env::var_os(ENCODER_VAR) {
-            Some(dir) => Encoder::load(Path::new(&dir)).map(Some),
-            None => Ok(None),
-        }
-    }
-
-    /// The model at `path` (the shipped stance model without one), with its encoder.
-    fn load_model(&self, path: Option<&Path>) -> stance::Result<Classifier> {
-        commands::load_model(path, &|s| self.find(s))
-    }
-}
-
 /// The library's warnings, one line each on stderr.
 fn print_warnings(warnings: &[String]) {
     for w in warnings {
@@ -601,61 +542,6 @@ fn import(a: ImportArgs) -> Result<()> {
     }
     eprintln!("imported {n} rows");
     Ok(())
-}
-
-/// The feature flags of `train` lowered into the feature options: the shared settings and the
-/// list of families.
-fn feature_options(a: &TrainArgs, encoder: Option<&Encoder>) -> Result<FeatureOptions> {
-    let (min, max) = a.word_ngrams;
-    let mut families = vec![Family::WordNgrams(WordNgramParams { min, max })];
-    if let Some((min, max)) = a.char_ngrams.0 {
-        let (across, block_norm) = (a.char_across, a.block_norm);
-        let chars = CharNgramParams {
-            min,
-            max,
-            across,
-            block_norm,
-        };
-        families.push(Family::CharNgrams(chars));
-    }
-    let cross = Family::TargetCross(TargetCrossParams {
-        cross_all: a.cross_all,
-    });
-    let switches = [
-        (
-            a.window > 0,
-            Family::Windows(WindowParams { size: a.window }),
-        ),
-        (true, Family::Zones),
-        (a.cues > 0, Family::Cues(CueParams { count: a.cues })),
-        (!a.no_role_bigrams, Family::RoleBigrams),
-        (a.negation, Family::Negation),
-        (a.speech, Family::Speech),
-        (a.actor_identity, Family::Identity),
-        (a.target_overlap, Family::TopicOverlap),
-        (a.target_cross, cross),
-        (!a.no_coordination, Family::Coordination),
-        (a.proposal, Family::Proposal),
-        (!a.no_stems, Family::Stems),
-    ];
-    families.extend(switches.into_iter().filter(|(on, _)| *on).map(|(_, f)| f));
-    if let Some(path) = &a.lexicon {
-        let entries = stance::features::Lexicon::load(path)?;
-        families.push(Family::Lexicon(LexiconParams { entries }));
-    }
-    families.extend(encoder.map(|e| Family::Embeddings(e.spec(a.embedding_weight))));
-    let mut options = FeatureOptions {
-        actor_aware: !a.no_actor_features,
-        min_count: a.min_count,
-        weighting: match a.weighting {
-            WeightingArg::Tf => Weighting::Tf,
-            WeightingArg::TfIdf => Weighting::TfIdf,
-        },
-        sublinear_tf: true,
-        families: Vec::new(),
-    };
-    families.into_iter().for_each(|f| options.set(f));
-    Ok(options)
 }
 
 fn train(a: TrainArgs, encoder: Option<&Encoder>) -> Result<()> {
