@@ -7,7 +7,10 @@ use assert_cmd::Command;
 use stance::classifier::Classifier;
 use std::path::{Path, PathBuf};
 
-/// The last commit whose shipped models were written in format version 4 (`STANCEM4`).
+/// The last commit whose shipped models were written in format version 4 (`STANCEM4`). The
+/// version-5 models were retrained from the same data with the same recipe; once the shipped
+/// models are retrained on other data, they are no longer these models, and this test's
+/// comparison should move to a version-4 file kept for the purpose.
 const LAST_V4_COMMIT: &str = "468d650";
 
 fn root() -> &'static Path {
