@@ -141,6 +141,17 @@ pub struct Analyzer<'a> {
     pub explain: usize,
 }
 
+impl Analyzer<'_> {
+    /// The warnings the models' sentence encoders recorded since the last call.
+    pub fn take_encoder_warnings(&self) -> Vec<String> {
+        let mut w = self.stance.features.take_encoder_warnings();
+        if let Some(m) = self.sentiment {
+            w.extend(m.features.take_encoder_warnings());
+        }
+        w
+    }
+}
+
 fn label_map(labels: &Arc<[String]>, p: &Prediction) -> Probabilities {
     Probabilities {
         labels: Arc::clone(labels),

@@ -9,10 +9,10 @@ use std::path::{Path, PathBuf};
 use crate::actors::Dictionary;
 use crate::article::{Analyzer, ArticleResult};
 use crate::classifier::{
-    Classifier, encode_groups, encode_labels, prepare, prepare_without_others,
+    Classifier, EncoderSource, encode_groups, encode_labels, prepare, prepare_without_others,
 };
 use crate::dump::{DumpFormat, DumpOptions};
-use crate::error::{Result, StanceError};
+use crate::error::{ParamsError, Result, StanceError};
 use crate::eval::errors::{ArticleActors, ErrorTable, error_table, pair_f1_interval};
 use crate::eval::{Metrics, pair_scores};
 use crate::features::ActorSentence;
@@ -32,10 +32,11 @@ pub fn load_dictionary(extra: &[PathBuf]) -> Result<Dictionary> {
     Ok(d)
 }
 
-/// Loads a model from a path, or the embedded default.
-pub fn load_model(path: Option<&Path>) -> Result<Classifier> {
+/// Loads a model from a path (asking `encoders` for the sentence encoder it may need), or the
+/// embedded default.
+pub fn load_model(path: Option<&Path>, encoders: EncoderSource) -> Result<Classifier> {
     match path {
-        Some(p) => Classifier::load(p),
+        Some(p) => Classifier::load_with(p, encoders),
         None => crate::default_stance_model(),
     }
 }
@@ -138,9 +139,7 @@ pub fn classify(
     progress: &dyn Progress,
 ) -> Result<ClassifySummary> {
     if let Some(f) = (cfg.dump.keep_fields.iter()).find(|f| RESERVED_FIELDS.contains(&f.as_str())) {
-        return Err(StanceError::Params(format!(
-            "--keep-fields {f:?}: the output already has a field of that name"
-        )));
+        return Err(ParamsError::ReservedField { field: f.clone() }.into());
     }
     let files = expand_inputs(&cfg.inputs, cfg.dump.format)?;
     let only_articles = files.iter().all(|(_, f)| *f == DumpFormat::Text);
@@ -174,7 +173,7 @@ pub fn classify(
     Ok(ClassifySummary {
         articles: summary.articles,
         skipped: summary.skipped,
-        warnings: crate::embed::take_warnings(),
+        warnings: analyzer.take_encoder_warnings(),
     })
 }
 
@@ -229,7 +228,14 @@ pub fn evaluate(
         let groups = encode_groups(&data.examples);
         let options = &model.training.options;
         let p = stage(progress, "cross-val", k as u64, |step| {
-            crate::eval::cross_val_predict(&inputs, &y, &groups, &labels, options, k, |_| step())
+            let data = crate::eval::CvData {
+                inputs: &inputs,
+                y: &y,
+                groups: &groups,
+                labels: &labels,
+                folds: k,
+            };
+            crate::eval::cross_val_predict(&data, options, |_| step())
         });
         let p: Vec<(usize, Vec<f64>, Option<usize>)> = p?
             .into_iter()
@@ -288,7 +294,8 @@ pub fn evaluate(
         write_predictions(path, &labels, &rows)?;
     }
     let mut warnings = data.warnings;
-    warnings.extend(crate::embed::take_warnings());
+    warnings.extend(model.features.take_encoder_warnings());
+    warnings.extend(model.training.options.features.take_encoder_warnings());
     Ok(Evaluation {
         metrics: Metrics::compute(&labels, &y, &pred),
         rows,
@@ -425,7 +432,7 @@ pub fn explain(
     top: usize,
 ) -> Result<(crate::classifier::Explanation, Vec<String>)> {
     if text.trim().is_empty() {
-        return Err(StanceError::Params("the text to explain is empty".into()));
+        return Err(ParamsError::EmptyText.into());
     }
     let others: Vec<_> = crate::actors::ActorTracker::new(dict)
         .find(text)
@@ -440,7 +447,7 @@ pub fn explain(
         ));
     }
     let explanation = model.explain(&input, top);
-    warnings.extend(crate::embed::take_warnings());
+    warnings.extend(model.features.take_encoder_warnings());
     Ok((explanation, warnings))
 }
 
@@ -473,9 +480,16 @@ impl ModelReport {
         );
         // The lexicon's words would fill pages: shown by their number.
         let mut options = serde_json::to_value(&t.options).unwrap_or_default();
-        if let Some(lex) = options.pointer_mut("/features/lexicon") {
-            let n = lex.as_array().map_or(0, Vec::len);
-            *lex = serde_json::Value::String(format!("{n} words"));
+        let families = options.pointer_mut("/features/families");
+        for family in families
+            .and_then(|f| f.as_array_mut())
+            .into_iter()
+            .flatten()
+        {
+            if let Some(lex) = family.get_mut("entries") {
+                let n = lex.as_array().map_or(0, Vec::len);
+                *lex = serde_json::Value::String(format!("{n} words"));
+            }
         }
         s += &format!("options {options}\n");
         for h in &t.held_out {

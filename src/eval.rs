@@ -11,7 +11,7 @@ use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet};
 
 use crate::classifier::{Classifier, TrainOptions};
-use crate::error::{Result, StanceError};
+use crate::error::{ParamsError, Result, StanceError};
 use crate::features::ActorSentence;
 
 /// Precision, recall, F1 and support of one class.
@@ -201,9 +201,7 @@ pub fn stratified_group_folds(
 /// Stratified K folds: fold id per row, each class spread evenly, shuffled with `seed`.
 pub fn stratified_folds(y: &[usize], k: usize, seed: u64) -> Result<Vec<usize>> {
     if k < 2 {
-        return Err(StanceError::Params(format!(
-            "cross-validation needs at least 2 folds, got {k}"
-        )));
+        return Err(ParamsError::Folds { folds: k }.into());
     }
     let nclasses = y.iter().max().map_or(0, |m| m + 1);
     let mut by_class: Vec<Vec<usize>> = vec![Vec::new(); nclasses];
@@ -240,17 +238,29 @@ pub struct OutOfFold {
     pub fold: usize,
 }
 
+/// Labelled rows to cross-validate on, and the number of folds.
+#[derive(Debug, Clone, Copy)]
+pub struct CvData<'d, 'a> {
+    /// Located (sentence, actor) rows.
+    pub inputs: &'d [ActorSentence<'a>],
+    /// Label index per row.
+    pub y: &'d [usize],
+    /// Group (article) per row: a group stays in one fold.
+    pub groups: &'d [usize],
+    /// Label names.
+    pub labels: &'d [String],
+    /// Cross-validation folds.
+    pub folds: usize,
+}
+
 /// Out-of-fold predictions of the training recipe, by stratified group K-fold CV.
 pub fn cross_val_predict(
-    inputs: &[ActorSentence],
-    y: &[usize],
-    groups: &[usize],
-    labels: &[String],
+    data: &CvData,
     opts: &TrainOptions,
-    k: usize,
     mut on_fold: impl FnMut(usize),
 ) -> Result<Vec<OutOfFold>> {
-    let folds = stratified_group_folds(y, groups, k, opts.seed)?;
+    let (inputs, y, labels, k) = (data.inputs, data.y, data.labels, data.folds);
+    let folds = stratified_group_folds(y, data.groups, k, opts.seed)?;
     let mut predicted = vec![
         OutOfFold {
             label: 0,
@@ -280,19 +290,15 @@ pub fn cross_val_predict(
 
 /// Cross-validated metrics of the training recipe.
 pub fn cross_validate(
-    inputs: &[ActorSentence],
-    y: &[usize],
-    groups: &[usize],
-    labels: &[String],
+    data: &CvData,
     opts: &TrainOptions,
-    k: usize,
     on_fold: impl FnMut(usize),
 ) -> Result<Metrics> {
-    let predicted: Vec<usize> = cross_val_predict(inputs, y, groups, labels, opts, k, on_fold)?
+    let predicted: Vec<usize> = cross_val_predict(data, opts, on_fold)?
         .into_iter()
         .map(|p| p.label)
         .collect();
-    Ok(Metrics::compute(labels, y, &predicted))
+    Ok(Metrics::compute(data.labels, data.y, &predicted))
 }
 
 /// Pair-level scores: predicted vs gold sets of (article, actor, stance).

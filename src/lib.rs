@@ -25,12 +25,13 @@ pub mod import;
 pub mod io;
 pub mod lbfgs;
 pub mod model;
+mod params;
 pub mod progress;
 pub mod report;
 pub mod stream;
 pub mod text;
 
-pub use error::{Result, StanceError};
+pub use error::{ParamsError, Result, StanceError};
 
 /// The shipped stance model, compiled into the binary (`models/stance.bin`, the binary form of
 /// `models/stance.json`; a test checks the two agree).

@@ -3,17 +3,26 @@
 
 #[path = "cli/bars.rs"]
 mod bars;
+#[path = "cli/encoders.rs"]
+mod encoders;
+#[path = "cli/lowering.rs"]
+mod lowering;
+
+use encoders::{Encoders, encoder_hint, flag_of};
+use lowering::feature_options;
 
 use anyhow::{Context, Result};
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 
+use linfa::ParamGuard;
 use stance::article::Analyzer;
-use stance::classifier::TrainOptions;
+use stance::classifier::{Classifier, TrainOptions};
 use stance::commands::{self, ClassifyConfig, ClassifyFormat, EvaluateConfig, TrainConfig};
 use stance::dump::{DumpFormat, DumpOptions};
-use stance::features::{FeatureOptions, Weighting};
+use stance::embed::Encoder;
+use stance::features::FeatureOptions;
 use stance::io::CsvOptions;
 use stance::stream::StreamOptions;
 
@@ -163,13 +172,13 @@ struct TrainArgs {
     #[arg(help_heading = FEATURES, long, default_value = "off", value_parser = parse_opt_range)]
     char_ngrams: CharNgrams,
     /// Words on each side of the actor marked by side.
-    #[arg(help_heading = FEATURES, long, default_value_t = 5)]
+    #[arg(help_heading = FEATURES, long, default_value_t = FeatureOptions::default().window())]
     window: usize,
     /// Number of χ²-selected cue words located relative to the actor (0 = off).
-    #[arg(help_heading = FEATURES, long, default_value_t = 300)]
+    #[arg(help_heading = FEATURES, long, default_value_t = FeatureOptions::default().cue_count())]
     cues: usize,
     /// Drop features seen in fewer rows.
-    #[arg(help_heading = FEATURES, long, default_value_t = 2)]
+    #[arg(help_heading = FEATURES, long, default_value_t = FeatureOptions::default().min_count)]
     min_count: u32,
     /// Feature weighting.
     #[arg(help_heading = FEATURES, long, value_enum, default_value = "tf-idf")]
@@ -225,20 +234,20 @@ struct TrainArgs {
     #[arg(help_heading = FEATURES, long, default_value_t = 1.0, value_name = "W")]
     embedding_weight: f32,
     /// L2 regularisation strength.
-    #[arg(help_heading = LEARNER, long, default_value_t = 0.2)]
+    #[arg(help_heading = LEARNER, long, default_value_t = TrainOptions::default().l2)]
     l2: f64,
     /// Naive-Bayes prior on the weights, 0 (plain L2) to 2: features that tell labels apart in
     /// the training rows are penalised less (NBSVM-style).
-    #[arg(help_heading = LEARNER, long, default_value_t = 1.0)]
+    #[arg(help_heading = LEARNER, long, default_value_t = TrainOptions::default().nb_prior)]
     nb_prior: f64,
     /// Do not weight classes by inverse frequency.
     #[arg(help_heading = LEARNER, long)]
     unbalanced: bool,
     /// Maximum optimiser iterations.
-    #[arg(help_heading = LEARNER, long, default_value_t = 300)]
+    #[arg(help_heading = LEARNER, long, default_value_t = TrainOptions::default().max_iter)]
     max_iter: u64,
     /// Stop when the mean per-row gradient norm falls below this.
-    #[arg(help_heading = LEARNER, long, default_value_t = 1e-3)]
+    #[arg(help_heading = LEARNER, long, default_value_t = TrainOptions::default().tol)]
     tol: f64,
     /// Fraction held out for the validation score shown in the summary (0 to skip); smaller
     /// splits, or none, with a warning when a label has too few rows for it.
@@ -263,7 +272,7 @@ struct TrainArgs {
           default_value_t = stance::eval::tuning::DEFAULT_BUDGET_SECS)]
     tune_budget: u64,
     /// Seed for splits and folds.
-    #[arg(help_heading = VALIDATION, long, default_value_t = 42)]
+    #[arg(help_heading = VALIDATION, long, default_value_t = TrainOptions::default().seed)]
     seed: u64,
     /// Where to write the model (written atomically): JSON, or the compact binary form when
     /// the name ends in `.bin`.
@@ -423,7 +432,10 @@ fn main() {
         if is_broken_pipe(&e) {
             std::process::exit(0);
         }
-        eprintln!("stance: error: {e:#}");
+        match flag_of(&e) {
+            Some(flag) => eprintln!("stance: error: {flag}: {e:#}"),
+            None => eprintln!("stance: error: {e:#}{}", encoder_hint(&e)),
+        }
         std::process::exit(1);
     }
 }
@@ -444,19 +456,19 @@ fn is_broken_pipe(e: &anyhow::Error) -> bool {
 }
 
 fn run(cli: Cli) -> Result<()> {
-    let encoder = match &cli.embeddings {
-        Some(dir) => Some(stance::embed::register_dir(dir)?),
-        None => None,
+    let encoders = Encoders {
+        given: cli.embeddings.as_deref().map(Encoder::load).transpose()?,
     };
+    let enc = &encoders;
     match cli.command {
-        Command::Train(a) => train(a, encoder.as_deref()),
-        Command::Classify(a) => classify(a),
-        Command::Evaluate(a) => evaluate(a),
+        Command::Train(a) => train(a, encoders.given.as_ref()),
+        Command::Classify(a) => classify(a, enc),
+        Command::Evaluate(a) => evaluate(a, enc),
         Command::Import(a) => import(a),
-        Command::Explain(a) => explain(a),
-        Command::Inspect(a) => inspect(a),
+        Command::Explain(a) => explain(a, enc),
+        Command::Inspect(a) => inspect(a, enc),
         Command::Convert(a) => {
-            commands::load_model(a.model.as_deref())?.save(&a.out)?;
+            enc.load_model(a.model.as_deref())?.save(&a.out)?;
             Ok(())
         }
         Command::Completions { shell } => {
@@ -476,8 +488,8 @@ fn run(cli: Cli) -> Result<()> {
     }
 }
 
-fn explain(a: ExplainArgs) -> Result<()> {
-    let model = commands::load_model(a.model.as_deref())?;
+fn explain(a: ExplainArgs, enc: &Encoders) -> Result<()> {
+    let model = enc.load_model(a.model.as_deref())?;
     let dict = commands::load_dictionary(&a.common.actors)?;
     let (e, warnings) = commands::explain(&model, &dict, &a.text, &a.actor, a.top)?;
     print_warnings(&warnings);
@@ -507,8 +519,8 @@ fn explain(a: ExplainArgs) -> Result<()> {
     Ok(())
 }
 
-fn inspect(a: InspectArgs) -> Result<()> {
-    let model = commands::load_model(a.model.as_deref())?;
+fn inspect(a: InspectArgs, enc: &Encoders) -> Result<()> {
+    let model = enc.load_model(a.model.as_deref())?;
     let report = commands::inspect(&model, a.top);
     let mut out = std::io::stdout().lock();
     match a.format {
@@ -532,53 +544,24 @@ fn import(a: ImportArgs) -> Result<()> {
     Ok(())
 }
 
-fn train(a: TrainArgs, encoder: Option<&stance::embed::SentenceEmbedder>) -> Result<()> {
+fn train(a: TrainArgs, encoder: Option<&Encoder>) -> Result<()> {
     if encoder.is_none() && a.embedding_weight != 1.0 {
         anyhow::bail!("--embedding-weight needs --embeddings DIR (the sentence encoder)");
     }
+    let features = feature_options(&a, encoder)?;
     let cfg = TrainConfig {
         data: a.data,
         out: a.out.clone(),
         label: a.label,
-        options: TrainOptions {
-            features: FeatureOptions {
-                word_ngrams: a.word_ngrams,
-                char_ngrams: a.char_ngrams.0,
-                window: a.window,
-                zones: true,
-                cues: a.cues,
-                target_cross: a.target_cross,
-                actor_aware: !a.no_actor_features,
-                min_count: a.min_count,
-                weighting: match a.weighting {
-                    WeightingArg::Tf => Weighting::Tf,
-                    WeightingArg::TfIdf => Weighting::TfIdf,
-                },
-                sublinear_tf: true,
-                block_norm: a.block_norm,
-                char_across: a.char_across,
-                target_overlap: a.target_overlap,
-                negation: a.negation,
-                speech: a.speech,
-                cross_all: a.cross_all,
-                role_bigrams: !a.no_role_bigrams,
-                actor_identity: a.actor_identity,
-                coordination: !a.no_coordination,
-                proposal: a.proposal,
-                stems: !a.no_stems,
-                embeddings: encoder.map(|e| e.spec(a.embedding_weight)),
-                lexicon: match &a.lexicon {
-                    Some(path) => stance::features::Lexicon::load(path)?,
-                    None => Default::default(),
-                },
-            },
-            l2: a.l2,
-            max_iter: a.max_iter,
-            tol: a.tol,
-            balanced: !a.unbalanced,
-            nb_prior: a.nb_prior,
-            seed: a.seed,
-        },
+        options: TrainOptions::params()
+            .features(features)
+            .l2(a.l2)
+            .max_iter(a.max_iter)
+            .tol(a.tol)
+            .balanced(!a.unbalanced)
+            .nb_prior(a.nb_prior)
+            .seed(a.seed)
+            .check()?,
         tune: a.tune,
         tune_budget: std::time::Duration::from_secs(a.tune_budget),
         cv: a.cv,
@@ -594,7 +577,7 @@ fn train(a: TrainArgs, encoder: Option<&stance::embed::SentenceEmbedder>) -> Res
     Ok(())
 }
 
-fn classify(a: ClassifyArgs) -> Result<()> {
+fn classify(a: ClassifyArgs, enc: &Encoders) -> Result<()> {
     if !(0.0..=1.0).contains(&a.min_confidence) {
         anyhow::bail!(
             "--min-confidence must be between 0 and 1, got {}",
@@ -606,13 +589,13 @@ fn classify(a: ClassifyArgs) -> Result<()> {
     let ((stance_model, sentiment_model), dictionary) = rayon::join(
         || {
             rayon::join(
-                || commands::load_model(a.model.as_deref()),
+                || enc.load_model(a.model.as_deref()),
                 || -> Result<_> {
                     if a.no_sentiment {
                         return Ok(None);
                     }
                     Ok(match &a.sentiment_model {
-                        Some(p) => Some(stance::classifier::Classifier::load(p)?),
+                        Some(p) => Some(Classifier::load_with(p, &|s| enc.find(s))?),
                         None => stance::default_sentiment_model().transpose()?,
                     })
                 },
@@ -684,8 +667,8 @@ fn classify(a: ClassifyArgs) -> Result<()> {
     Ok(())
 }
 
-fn evaluate(a: EvaluateArgs) -> Result<()> {
-    let model = commands::load_model(a.model.as_deref())?;
+fn evaluate(a: EvaluateArgs, enc: &Encoders) -> Result<()> {
+    let model = enc.load_model(a.model.as_deref())?;
     let mut out = std::io::stdout().lock();
     if let Some(dir) = &a.articles {
         let dictionary = commands::load_dictionary(&a.common.actors)?;

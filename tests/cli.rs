@@ -661,7 +661,9 @@ fn lexicon_is_stored_in_the_model_and_inspect_counts_it() {
         .arg(&out)
         .assert()
         .success()
-        .stdout(predicate::str::contains("\"lexicon\":\"3 words\""))
+        .stdout(predicate::str::contains(
+            r#"{"entries":"3 words","type":"lexicon"}"#,
+        ))
         .stdout(predicate::str::contains("V:"));
     std::fs::write(&lex, "vetoed\tvery\n").unwrap();
     fails_naming(
@@ -704,7 +706,7 @@ fn binary_model_form_round_trips_and_classifies_the_same() {
     let dir = tempfile::tempdir().unwrap();
     let json = train_small(dir.path());
     let bin = train_small_to(dir.path(), "m.bin");
-    assert!(std::fs::read(&bin).unwrap().starts_with(b"STANCEM4"));
+    assert!(std::fs::read(&bin).unwrap().starts_with(b"STANCEM5"));
     // Converting the binary model back to JSON gives the JSON model, byte for byte.
     let back = dir.path().join("back.json");
     stance()
@@ -822,9 +824,11 @@ fn sentence_embeddings_train_classify_and_are_required_by_their_models() {
         .success();
     let json: serde_json::Value =
         serde_json::from_str(&std::fs::read_to_string(&model).unwrap()).unwrap();
-    assert_eq!(json["version"], 3);
-    assert_eq!(json["features"]["embeddings"]["dim"], 8);
-    assert_eq!(json["features"]["embeddings"]["weight"], 0.5);
+    assert_eq!(json["version"], 5);
+    let families = json["features"]["families"].as_array().unwrap();
+    let embeddings = families.iter().find(|f| f["type"] == "embeddings").unwrap();
+    assert_eq!(embeddings["dim"], 8);
+    assert_eq!(embeddings["weight"], 0.5);
     // With the encoder (flag or environment variable): labels as usual; `evaluate --cv`
     // retrains the recipe, embeddings included.
     let article = "Russia supported the investigation. The United States opposed it.";
@@ -922,10 +926,13 @@ fn without_the_embeddings_feature_encoders_are_refused_naming_the_feature() {
     // A model file that needs an encoder still parses, and is refused with the reason.
     let mut json: serde_json::Value =
         serde_json::from_str(&std::fs::read_to_string(&model).unwrap()).unwrap();
-    json["version"] = json["version"].as_u64().unwrap().max(3).into();
-    json["features"]["embeddings"] = serde_json::json!({
-        "model": "all-MiniLM-L6-v2", "sha256": "ab".repeat(32), "dim": 384, "weight": 1.0
-    });
+    json["features"]["families"]
+        .as_array_mut()
+        .unwrap()
+        .push(serde_json::json!({
+            "type": "embeddings", "model": "all-MiniLM-L6-v2", "sha256": "ab".repeat(32),
+            "dim": 384, "weight": 1.0
+        }));
     let needs = dir.path().join("needs-encoder.json");
     std::fs::write(&needs, json.to_string()).unwrap();
     fails_naming(
@@ -1007,9 +1014,11 @@ fn tune_searches_within_its_budget_and_a_tiny_budget_warns() {
     assert!(trials.len() >= 8, "{} trials", trials.len());
     // Sentiment labels: the shipped lexicon was among the candidates.
     assert!(trials.iter().any(|t| {
-        t["options"]["features"]["lexicon"]
+        t["options"]["features"]["families"]
             .as_array()
-            .is_some_and(|l| l.len() > 1000)
+            .into_iter()
+            .flatten()
+            .any(|f| f["entries"].as_array().is_some_and(|l| l.len() > 1000))
     }));
     let tiny = dir.path().join("tiny.json");
     stance()

@@ -71,7 +71,7 @@ impl PyClassifier {
             )));
         }
         py.allow_threads(|| {
-            let stance = load_model(model.as_deref())?;
+            let stance = load_model(model.as_deref(), &|_| Ok(None))?;
             let sentiment = match (sentiment, sentiment_model) {
                 (false, _) => None,
                 (true, Some(p)) => Some(Classifier::load(&p)?),

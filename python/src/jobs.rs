@@ -8,7 +8,9 @@ use std::path::PathBuf;
 use stance::article::Analyzer;
 use stance::classifier::TrainOptions;
 use stance::commands::{self, EvaluateConfig, TrainConfig, load_dictionary, load_model};
-use stance::features::Weighting;
+use stance::features::{
+    CharNgramParams, CueParams, Family, FeatureOptions, Weighting, WindowParams, WordNgramParams,
+};
 use stance::io::CsvOptions;
 
 use crate::{json_to_py, to_json, to_py_err};
@@ -49,13 +51,29 @@ pub fn train(
 ) -> PyResult<PyObject> {
     let mut options = TrainOptions::default();
     let f = &mut options.features;
-    f.word_ngrams = word_ngrams.unwrap_or(f.word_ngrams);
-    f.char_ngrams = char_ngrams.or(f.char_ngrams);
-    f.window = window.unwrap_or(f.window);
-    f.cues = cues.unwrap_or(f.cues);
+    if let Some((min, max)) = word_ngrams {
+        f.set(Family::WordNgrams(WordNgramParams { min, max }));
+    }
+    if let Some((min, max)) = char_ngrams {
+        let (across, block_norm) = (false, false);
+        f.set(Family::CharNgrams(CharNgramParams {
+            min,
+            max,
+            across,
+            block_norm,
+        }));
+    }
+    switch(
+        f,
+        window.map(|n| (n > 0, Family::Windows(WindowParams { size: n }))),
+    );
+    switch(
+        f,
+        cues.map(|n| (n > 0, Family::Cues(CueParams { count: n }))),
+    );
+    switch(f, negation.map(|on| (on, Family::Negation)));
+    switch(f, speech.map(|on| (on, Family::Speech)));
     f.min_count = min_count.unwrap_or(f.min_count);
-    f.negation = negation.unwrap_or(f.negation);
-    f.speech = speech.unwrap_or(f.speech);
     f.actor_aware = actor_features.unwrap_or(f.actor_aware);
     f.weighting = match weighting {
         None | Some("tf-idf") => Weighting::TfIdf,
@@ -108,7 +126,7 @@ pub fn evaluate(
 ) -> PyResult<PyObject> {
     let actors = actors.unwrap_or_default();
     let json = py.allow_threads(|| -> PyResult<String> {
-        let model = load_model(model.as_deref()).map_err(to_py_err)?;
+        let model = load_model(model.as_deref(), &|_| Ok(None)).map_err(to_py_err)?;
         match (data, articles) {
             (Some(data), None) => {
                 let cfg = EvaluateConfig {
@@ -136,4 +154,13 @@ pub fn evaluate(
         }
     })?;
     json_to_py(py, &json)
+}
+
+/// Adds the family (`Some((true, family))`) or removes its kind (`Some((false, _))`).
+fn switch(f: &mut FeatureOptions, change: Option<(bool, Family)>) {
+    match change {
+        Some((true, family)) => f.set(family),
+        Some((false, family)) => f.families.retain(|x| !x.same_kind(&family)),
+        None => {}
+    }
 }

@@ -15,18 +15,22 @@ use std::ops::Range;
 
 use crate::actors::{ActorTracker, Dictionary};
 use crate::error::Result;
-use crate::features::{ActorSentence, FeatureOptions, Vocabulary};
+use crate::features::{ActorSentence, FeatureOptions, LegacyFeatureOptions, Vocabulary};
 use crate::io::Example;
-use crate::model::{SparseLogistic, SparseMatrix, argmax};
+use crate::model::{LogisticValidParams, SparseLogistic, SparseMatrix, argmax};
 
 mod format;
-pub use format::{FORMAT_VERSION, is_binary_path};
+mod params;
+pub use format::{EncoderSource, FORMAT_VERSION, is_binary_path};
+pub use params::TrainParams;
 
-/// Everything that decides how a model is trained.
+/// Everything that decides how a model is trained. `F` is the form of the feature options:
+/// [`FeatureOptions`], or [`LegacyFeatureOptions`] while reading a model of format version 1
+/// to 4.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct TrainOptions {
+pub struct TrainOptions<F = FeatureOptions> {
     /// Feature extractor options.
-    pub features: FeatureOptions,
+    pub features: F,
     /// L2 strength α.
     pub l2: f64,
     /// Maximum L-BFGS iterations.
@@ -46,21 +50,24 @@ pub struct TrainOptions {
 }
 
 impl Default for TrainOptions {
+    /// The default features ([`FeatureOptions::default`]), the learner's defaults
+    /// ([`LogisticValidParams::default`]) and seed 42.
     fn default() -> Self {
+        let learner = LogisticValidParams::default();
         TrainOptions {
             features: FeatureOptions::default(),
-            l2: 0.2,
-            max_iter: 300,
-            tol: default_tol(),
-            balanced: true,
-            nb_prior: 1.0,
+            l2: learner.l2,
+            max_iter: learner.max_iter,
+            tol: learner.tol_grad,
+            balanced: learner.balanced,
+            nb_prior: learner.nb_prior,
             seed: 42,
         }
     }
 }
 
 fn default_tol() -> f64 {
-    1e-3
+    LogisticValidParams::default().tol_grad
 }
 
 /// Scores measured on data the model did not train on.
@@ -76,18 +83,18 @@ pub struct HeldOutScore {
     pub macro_f1: f64,
 }
 
-/// One point of a hyper-parameter search.
+/// One point of a hyper-parameter search (`F`: see [`TrainOptions`]).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct TuningTrial {
+pub struct TuningTrial<F = FeatureOptions> {
     /// The options tried.
-    pub options: TrainOptions,
+    pub options: TrainOptions<F>,
     /// Cross-validated macro-F1.
     pub macro_f1: f64,
 }
 
-/// What the model was trained on and how well it did.
+/// What the model was trained on and how well it did (`F`: see [`TrainOptions`]).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct TrainingInfo {
+pub struct TrainingInfo<F = FeatureOptions> {
     /// SHA-256 of the training rows (text, actor, label), in order.
     pub data_sha256: String,
     /// Number of training rows.
@@ -95,13 +102,49 @@ pub struct TrainingInfo {
     /// Rows per label.
     pub label_counts: BTreeMap<String, usize>,
     /// The options used.
-    pub options: TrainOptions,
+    pub options: TrainOptions<F>,
     /// L-BFGS iterations of the final fit.
     pub iterations: u64,
     /// Held-out scores (validation split, cross-validation).
     pub held_out: Vec<HeldOutScore>,
     /// Hyper-parameter search, when `--tune` was used.
-    pub tuning: Vec<TuningTrial>,
+    pub tuning: Vec<TuningTrial<F>>,
+}
+
+impl From<TrainOptions<LegacyFeatureOptions>> for TrainOptions {
+    fn from(o: TrainOptions<LegacyFeatureOptions>) -> Self {
+        TrainOptions {
+            features: o.features.into(),
+            l2: o.l2,
+            max_iter: o.max_iter,
+            tol: o.tol,
+            balanced: o.balanced,
+            nb_prior: o.nb_prior,
+            seed: o.seed,
+        }
+    }
+}
+
+impl From<TrainingInfo<LegacyFeatureOptions>> for TrainingInfo {
+    /// The record of a model of format version 1 to 4, its options converted into families.
+    fn from(t: TrainingInfo<LegacyFeatureOptions>) -> Self {
+        TrainingInfo {
+            data_sha256: t.data_sha256,
+            rows: t.rows,
+            label_counts: t.label_counts,
+            options: t.options.into(),
+            iterations: t.iterations,
+            held_out: t.held_out,
+            tuning: t
+                .tuning
+                .into_iter()
+                .map(|trial| TuningTrial {
+                    options: trial.options.into(),
+                    macro_f1: trial.macro_f1,
+                })
+                .collect(),
+        }
+    }
 }
 
 /// A trained (sentence, actor) → label classifier.
@@ -241,7 +284,7 @@ impl Classifier {
         label_column: &str,
         opts: &TrainOptions,
     ) -> Result<Classifier> {
-        opts.features.validate()?;
+        TrainParams::check_options(opts)?;
         prefetch_embeddings(&opts.features, inputs)?;
         let (vocabulary, rows) = Vocabulary::fit_with_rows(inputs, y, &opts.features);
         let rows: Vec<(Vec<u64>, &ActorSentence)> = rows.into_iter().zip(inputs).collect();
@@ -251,12 +294,8 @@ impl Classifier {
             row
         });
         drop(rows);
-        let mut logistic = SparseLogistic::params()
-            .l2(opts.l2)
-            .max_iter(opts.max_iter)
-            .tol_grad(opts.tol)
-            .balanced(opts.balanced)
-            .nb_prior(opts.nb_prior)
+        let mut logistic = opts
+            .learner()
             .fit(&DatasetBase::new(x, Array1::from(y.to_vec())))?;
         // The file stores f32; round now so the model in memory is the model on disk.
         round_f32(&mut logistic.weights);
@@ -343,8 +382,8 @@ impl Classifier {
 /// Encodes the texts of `inputs` (in parallel, once each) when the options use sentence
 /// embeddings; nothing otherwise.
 pub fn prefetch_embeddings(opts: &FeatureOptions, inputs: &[ActorSentence]) -> Result<()> {
-    match &opts.embeddings {
-        Some(spec) => crate::embed::embedder_for(spec)?.prefetch(inputs.iter().map(|s| s.text)),
+    match opts.embeddings() {
+        Some(spec) => (spec.encoder()?.embedder()).prefetch(inputs.iter().map(|s| s.text)),
         None => Ok(()),
     }
 }
@@ -386,6 +425,7 @@ pub fn encode_labels(examples: &[Example]) -> (Vec<String>, Vec<usize>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::features::Family;
     use std::path::PathBuf;
 
     fn ex(text: &str, actor: &str, label: &str) -> Example {
@@ -402,8 +442,10 @@ mod tests {
     /// A tiny model with the options of format version 1 (none of the later feature families).
     pub(super) fn tiny() -> Classifier {
         let mut opts = TrainOptions::default();
-        opts.features.coordination = false;
-        opts.features.stems = false;
+        opts.features = opts
+            .features
+            .without(&Family::Coordination)
+            .without(&Family::Stems);
         let data = vec![
             ex("Paris vetoed the probe", "Paris", "opposes"),
             ex("Rome backed the probe", "Rome", "supports"),
@@ -474,7 +516,8 @@ mod tests {
     fn sentence_embeddings_are_features_that_round_trip_and_need_their_encoder() {
         let dir = tempfile::tempdir().unwrap();
         crate::embed::write_tiny_encoder(dir.path()).unwrap();
-        let encoder = crate::embed::register_dir(dir.path()).unwrap();
+        let encoder = crate::embed::Encoder::load(dir.path()).unwrap();
+        let give = |_: &crate::embed::EmbeddingSpec| Ok(Some(encoder.clone()));
         let data = vec![
             ex("Paris vetoed the probe", "Paris", "opposes"),
             ex("Rome backed the probe", "Rome", "supports"),
@@ -483,11 +526,12 @@ mod tests {
         ];
         let inputs = prepare(&data, &Dictionary::empty());
         let (labels, y) = encode_labels(&data);
-        let mut opts = TrainOptions::default();
-        opts.features.embeddings = Some(encoder.spec(2.0));
+        // The options of `tiny` (the same rows) plus embeddings.
+        let plain = tiny();
+        let mut opts = plain.training.options.clone();
+        opts.features.set(Family::Embeddings(encoder.spec(2.0)));
         let m = Classifier::fit(&inputs, &y, &labels, "stance", &opts).unwrap();
         // The embedding block: 8 `emb:` columns after the n-grams, each set in every row.
-        let plain = tiny();
         assert_eq!(m.vocabulary.len(), plain.vocabulary.len() + 8);
         assert_eq!(m.vocabulary.features.last().unwrap(), "emb:7");
         let (idx, val) = m.vocabulary.transform(&inputs[0], &m.features);
@@ -497,17 +541,19 @@ mod tests {
             .filter(|(i, _)| m.vocabulary.features[**i as usize].starts_with("emb:"))
             .map(|(_, v)| *v)
             .collect();
-        let e = encoder.embed("Paris vetoed the probe").unwrap();
+        let e = encoder.embedder().embed("Paris vetoed the probe").unwrap();
         assert_eq!(dense, e.iter().map(|v| v * 2.0).collect::<Vec<_>>());
-        // Same data and options: the same bytes; written as format version 3, read back equal.
+        // Same data and options: the same bytes; read back equal, given the encoder.
         let again = Classifier::fit(&inputs, &y, &labels, "stance", &opts).unwrap();
         assert_eq!(m.to_json().unwrap(), again.to_json().unwrap());
         let json = String::from_utf8(m.to_json().unwrap()).unwrap();
-        assert!(json.contains("\"version\":3,"));
         let p = std::path::Path::new("m.json");
-        assert_eq!(Classifier::from_json(json.as_bytes(), p).unwrap(), m);
+        assert_eq!(
+            Classifier::from_bytes_with(json.as_bytes(), p, &give).unwrap(),
+            m
+        );
         let bin = m.to_binary().unwrap();
-        assert_eq!(Classifier::from_bytes(&bin, p).unwrap(), m);
+        assert_eq!(Classifier::from_bytes_with(&bin, p, &give).unwrap(), m);
         // Damaged files are refused, not misread: embedding columns out of place, a hash that
         // is not one.
         let mut v: serde_json::Value = serde_json::from_str(&json).unwrap();
@@ -515,28 +561,28 @@ mod tests {
         let first = vocab.iter().position(|f| f == "emb:0").unwrap();
         let moved = vocab.remove(first);
         vocab.push(moved);
-        let e = Classifier::from_json(v.to_string().as_bytes(), p)
+        let e = Classifier::from_bytes_with(v.to_string().as_bytes(), p, &give)
             .unwrap_err()
             .to_string();
         assert!(e.contains("embedding columns"), "{e}");
         let e = Classifier::from_json(
-            json.replace(encoder.sha256(), &"é".repeat(32)).as_bytes(),
+            json.replace(encoder.embedder().sha256(), &"é".repeat(32))
+                .as_bytes(),
             p,
         )
         .unwrap_err()
         .to_string();
         assert!(e.contains("64 hex digits"), "{e}");
-        // A model naming an encoder this process does not have is refused with the way out.
-        if std::env::var_os(crate::embed::ENV_VAR).is_none() {
-            let other = json.replace(encoder.sha256(), &"0".repeat(64));
-            let e = Classifier::from_json(other.as_bytes(), p)
-                .unwrap_err()
-                .to_string();
-            assert!(
-                e.contains("m.json") && e.contains("--embeddings DIR"),
-                "{e}"
-            );
-        }
+        // A model whose encoder is not given, or given another one, is refused naming it.
+        let e = Classifier::from_json(json.as_bytes(), p)
+            .unwrap_err()
+            .to_string();
+        assert!(e.contains("m.json") && e.contains("none was given"), "{e}");
+        let other = json.replace(encoder.embedder().sha256(), &"0".repeat(64));
+        let e = Classifier::from_bytes_with(other.as_bytes(), p, &give)
+            .unwrap_err()
+            .to_string();
+        assert!(e.contains("m.json") && e.contains("another one"), "{e}");
     }
 
     #[test]

@@ -3,15 +3,16 @@
 
 use super::load_dictionary;
 use crate::classifier::{
-    Classifier, HeldOutScore, TrainOptions, data_hash, encode_groups, encode_labels, prepare,
-    prepare_without_others,
+    Classifier, HeldOutScore, TrainOptions, TrainParams, data_hash, encode_groups, encode_labels,
+    prepare, prepare_without_others,
 };
-use crate::error::{Result, StanceError};
-use crate::eval::tuning::{self, DataKind, TuneData};
-use crate::eval::{Metrics, cross_validate};
-use crate::features::ActorSentence;
+use crate::error::{ParamsError, Result, StanceError};
+use crate::eval::tuning::{self, DataKind};
+use crate::eval::{CvData, Metrics, cross_validate};
+use crate::features::{ActorSentence, Family, FeatureOptions};
 use crate::io::{CsvOptions, load_labelled};
 use crate::progress::{Progress, stage};
+use linfa::ParamGuard;
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
@@ -100,11 +101,11 @@ impl TrainSummary {
         let f = &self.options.features;
         s += &format!(
             "options: word n-grams {}-{}, char n-grams {}, window {}, min count {}, {:?}{}, l2 {}, nb prior {}, balanced {}, seed {}\n",
-            f.word_ngrams.0,
-            f.word_ngrams.1,
-            f.char_ngrams
-                .map_or("off".into(), |(a, b)| format!("{a}-{b}")),
-            f.window,
+            f.word_ngrams().map_or(0, |w| w.min),
+            f.word_ngrams().map_or(0, |w| w.max),
+            f.char_ngrams()
+                .map_or("off".into(), |c| format!("{}-{}", c.min, c.max)),
+            f.window(),
             f.min_count,
             f.weighting,
             if f.sublinear_tf { " sublinear" } else { "" },
@@ -141,42 +142,54 @@ impl TrainSummary {
 }
 
 /// The feature switches that differ from no switch at all, as `train` flags.
-fn switches(f: &crate::features::FeatureOptions) -> Vec<String> {
+fn switches(f: &FeatureOptions) -> Vec<String> {
     let mut out: Vec<String> = [
-        (f.target_cross, "--target-cross"),
-        (f.cross_all, "--cross-all"),
-        (f.target_overlap, "--target-overlap"),
-        (f.char_across, "--char-across"),
-        (f.block_norm, "--block-norm"),
-        (f.negation, "--negation"),
-        (f.speech, "--speech"),
-        (f.actor_identity, "--actor-identity"),
-        (f.proposal, "--proposal"),
+        (f.target_cross().is_some(), "--target-cross"),
+        (f.cross_all(), "--cross-all"),
+        (f.has(&Family::TopicOverlap), "--target-overlap"),
+        (f.char_ngrams().is_some_and(|c| c.across), "--char-across"),
+        (f.block_norm(), "--block-norm"),
+        (f.has(&Family::Negation), "--negation"),
+        (f.has(&Family::Speech), "--speech"),
+        (f.has(&Family::Identity), "--actor-identity"),
+        (f.has(&Family::Proposal), "--proposal"),
         (!f.actor_aware, "--no-actor-features"),
-        (!f.role_bigrams, "--no-role-bigrams"),
-        (!f.coordination, "--no-coordination"),
-        (!f.stems, "--no-stems"),
+        (!f.has(&Family::RoleBigrams), "--no-role-bigrams"),
+        (!f.has(&Family::Coordination), "--no-coordination"),
+        (!f.has(&Family::Stems), "--no-stems"),
     ]
     .into_iter()
     .filter(|(on, _)| *on)
     .map(|(_, flag)| flag.to_string())
     .collect();
-    if !f.lexicon.is_empty() {
-        out.push(format!("--lexicon ({} words)", f.lexicon.len()));
+    if let Some(lexicon) = f.lexicon() {
+        out.push(format!("--lexicon ({} words)", lexicon.len()));
     }
     out
 }
 
-/// Refuses options that make no sense, before any data is read.
-fn check_options(cfg: &TrainConfig) -> Result<()> {
-    cfg.options.features.validate()?;
-    if !(0.0..0.9).contains(&cfg.validation) {
-        return Err(StanceError::Params(format!(
-            "validation fraction {} must be in [0, 0.9)",
-            cfg.validation
-        )));
+impl ParamGuard for TrainConfig {
+    type Checked = TrainConfig;
+    type Error = StanceError;
+
+    /// Refuses settings that make no sense, before any data is read: the training options'
+    /// rules ([`TrainParams`]), a validation fraction in [0, 0.9), at least 2 folds.
+    fn check_ref(&self) -> Result<&TrainConfig> {
+        TrainParams::check_options(&self.options)?;
+        if !(0.0..0.9).contains(&self.validation) {
+            let value = self.validation;
+            return Err(ParamsError::ValidationFraction { value }.into());
+        }
+        if let Some(folds) = self.cv.filter(|&k| k < 2) {
+            return Err(ParamsError::Folds { folds }.into());
+        }
+        Ok(self)
     }
-    Ok(())
+
+    fn check(self) -> Result<TrainConfig> {
+        self.check_ref()?;
+        Ok(self)
+    }
 }
 
 /// The error for training data whose rows all have one label.
@@ -196,7 +209,7 @@ fn too_few_labels(cfg: &TrainConfig, labels: &[String]) -> StanceError {
 /// and cross-validation report their progress to `progress`.
 pub fn train(cfg: &TrainConfig, progress: &dyn Progress) -> Result<TrainSummary> {
     let start = Instant::now();
-    check_options(cfg)?;
+    cfg.check_ref()?;
     let dict = load_dictionary(&cfg.actors)?;
     let data = load_labelled(&cfg.data, &cfg.label, cfg.csv)?;
     let (labels, y) = encode_labels(&data.examples);
@@ -223,7 +236,7 @@ pub fn train(cfg: &TrainConfig, progress: &dyn Progress) -> Result<TrainSummary>
     });
     let mut tuned = None;
     if let Some(folds) = tune_folds.flatten() {
-        let data = TuneData {
+        let data = CvData {
             inputs: &inputs,
             y: &y,
             groups: &groups,
@@ -261,7 +274,14 @@ pub fn train(cfg: &TrainConfig, progress: &dyn Progress) -> Result<TrainSummary>
     }
     if let Some(k) = cfg.cv {
         let m = stage(progress, "cross-val", k as u64, |step| {
-            cross_validate(&inputs, &y, &groups, &labels, &options, k, |_| step())
+            let data = CvData {
+                inputs: &inputs,
+                y: &y,
+                groups: &groups,
+                labels: &labels,
+                folds: k,
+            };
+            cross_validate(&data, &options, |_| step())
         })?;
         held_out.push(HeldOutScore {
             method: format!("stratified {k}-fold cross-validation, grouped by article"),
@@ -275,7 +295,7 @@ pub fn train(cfg: &TrainConfig, progress: &dyn Progress) -> Result<TrainSummary>
     model.training.held_out = held_out.clone();
     model.training.tuning = tuning;
     model.save(&cfg.out)?;
-    warnings.extend(crate::embed::take_warnings());
+    warnings.extend(options.features.take_encoder_warnings());
     Ok(TrainSummary {
         rows: y.len(),
         label_counts: model.training.label_counts.clone(),
@@ -389,5 +409,36 @@ mod tests {
             w[0].starts_with("no split: the rarest label has only 1 row(s)"),
             "{w:?}"
         );
+    }
+
+    #[test]
+    fn the_config_is_checked_before_any_data_is_read() {
+        let cfg = |validation, cv| TrainConfig {
+            data: vec!["does-not-exist.csv".into()],
+            out: "never-written.json".into(),
+            label: "stance".into(),
+            options: TrainOptions::default(),
+            tune: false,
+            tune_budget: std::time::Duration::ZERO,
+            cv,
+            validation,
+            actors: Vec::new(),
+            csv: CsvOptions::default(),
+        };
+        let broken = crate::params::broken_rule::<TrainConfig>;
+        assert!(cfg(0.1, Some(5)).check_ref().is_ok());
+        let e = broken(cfg(0.9, None));
+        assert_eq!(e, ParamsError::ValidationFraction { value: 0.9 });
+        assert_eq!(
+            broken(cfg(-0.1, None)),
+            ParamsError::ValidationFraction { value: -0.1 }
+        );
+        assert_eq!(broken(cfg(0.1, Some(1))), ParamsError::Folds { folds: 1 });
+        let mut bad = cfg(0.1, None);
+        bad.options.l2 = f64::INFINITY;
+        assert!(matches!(broken(bad), ParamsError::L2 { .. }));
+        // `train` refuses it before reading the (missing) data.
+        let e = train(&cfg(0.95, None), &crate::progress::Silent).unwrap_err();
+        assert!(matches!(e, StanceError::Params(_)), "{e}");
     }
 }

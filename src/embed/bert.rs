@@ -134,6 +134,7 @@ impl SentenceEmbedder {
             sha256: self.sha256.clone(),
             dim: self.dim,
             weight,
+            encoder: None,
         }
     }
 

@@ -9,8 +9,10 @@
 //! they need an encoder this build cannot run.
 //!
 //! A model trained with embeddings records which encoder it used (name, dimension, SHA-256 of
-//! the weights); loading it needs that same encoder, found through [`register`] (the CLI's
-//! `--embeddings DIR` or the `STANCE_EMBEDDINGS` variable).
+//! the weights); loading it needs that same encoder, passed in by the caller as an [`Encoder`]
+//! (the command line loads it from `--embeddings DIR` or the `STANCE_EMBEDDINGS` variable).
+//! There is no registry: the encoder travels in the [`EmbeddingSpec`] of the options that use
+//! it, and so do the warnings about texts it could not read.
 //!
 //! ```no_run
 //! use stance::embed::SentenceEmbedder;
@@ -30,8 +32,8 @@ pub use absent::SentenceEmbedder;
 pub use bert::{SentenceEmbedder, write_tiny_encoder};
 
 use serde::{Deserialize, Serialize};
-use std::path::{Path, PathBuf};
-use std::sync::{Arc, Mutex, OnceLock};
+use std::path::Path;
+use std::sync::{Arc, Mutex};
 
 use crate::error::{Result, StanceError};
 
@@ -46,6 +48,10 @@ pub struct EmbeddingSpec {
     pub dim: usize,
     /// Scale of the (unit-length) embedding against the unit-length n-gram vector.
     pub weight: f32,
+    /// The encoder itself, when the caller gave it (not stored: a model file names its
+    /// encoder, whoever loads the model passes it in).
+    #[serde(skip)]
+    pub encoder: Option<Encoder>,
 }
 
 /// Why this build cannot run an encoder (without the `embeddings` feature).
@@ -54,134 +60,157 @@ pub const MISSING_FEATURE: &str = "this build of stance lacks the `embeddings` c
 
 /// An error about the encoder in `dir`.
 pub(crate) fn encoder_error(dir: &Path, what: impl std::fmt::Display) -> StanceError {
-    StanceError::Params(format!("sentence encoder {}: {what}", dir.display()))
+    StanceError::Encoder(format!("sentence encoder {}: {what}", dir.display()))
 }
 
-/// Encoders known to this process, by weight hash.
-fn registry() -> std::sync::MutexGuard<'static, Vec<Arc<SentenceEmbedder>>> {
-    static REGISTRY: OnceLock<Mutex<Vec<Arc<SentenceEmbedder>>>> = OnceLock::new();
-    REGISTRY
-        .get_or_init(Mutex::default)
-        .lock()
-        .unwrap_or_else(|p| p.into_inner())
+/// A sentence encoder handed to the library by its caller (the command line loads it from
+/// the directory it is given), shared by the models and options that use it, with the
+/// warnings about texts it could not read. Two handles are equal when their weights are.
+#[derive(Clone)]
+pub struct Encoder {
+    embedder: Arc<SentenceEmbedder>,
+    warnings: Arc<Mutex<Warnings>>,
 }
 
-/// Makes an encoder available to models that name it (by weight hash); returns it.
-pub fn register(e: SentenceEmbedder) -> Arc<SentenceEmbedder> {
-    let mut r = registry();
-    if let Some(known) = r.iter().find(|k| k.sha256() == e.sha256()) {
-        return known.clone();
+impl std::fmt::Debug for Encoder {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "Encoder({})", self.embedder.name())
     }
-    let e = Arc::new(e);
-    r.push(e.clone());
-    e
 }
 
-/// Loads the encoder in `dir` and registers it.
-pub fn register_dir(dir: &Path) -> Result<Arc<SentenceEmbedder>> {
-    SentenceEmbedder::load(dir).map(register)
+impl PartialEq for Encoder {
+    fn eq(&self, other: &Encoder) -> bool {
+        self.embedder.sha256() == other.embedder.sha256()
+    }
 }
 
-/// The environment variable naming an encoder directory, read when a model needs one that
-/// was not registered.
-pub const ENV_VAR: &str = "STANCE_EMBEDDINGS";
+impl Encoder {
+    /// Wraps a loaded encoder.
+    pub fn new(embedder: SentenceEmbedder) -> Encoder {
+        Encoder {
+            embedder: Arc::new(embedder),
+            warnings: Arc::default(),
+        }
+    }
 
-/// The registered encoder a model's spec names (or the one in `$STANCE_EMBEDDINGS`), checked
-/// by weight hash and dimension.
-pub fn embedder_for(spec: &EmbeddingSpec) -> Result<Arc<SentenceEmbedder>> {
-    let needs = format!(
-        "needs the sentence encoder it was trained with ({}, {} dimensions, weights sha256 {}…)",
-        spec.model,
-        spec.dim,
-        spec.sha256.get(..16).unwrap_or(&spec.sha256),
-    );
-    if !cfg!(feature = "embeddings") {
-        return Err(StanceError::Params(format!(
-            "{needs}, but {MISSING_FEATURE}"
-        )));
+    /// Loads the encoder in `dir`.
+    pub fn load(dir: &Path) -> Result<Encoder> {
+        SentenceEmbedder::load(dir).map(Encoder::new)
     }
-    let known = registry()
-        .iter()
-        .find(|k| k.sha256() == spec.sha256)
-        .cloned();
-    if let Some(e) = known {
-        return check_dim(e, spec);
+
+    /// The encoder itself.
+    pub fn embedder(&self) -> &SentenceEmbedder {
+        &self.embedder
     }
-    let given: Vec<String> = registry()
-        .iter()
-        .map(|k| format!("{} (sha256 {}…)", k.name(), &k.sha256()[..16]))
-        .collect();
-    let hint = format!(
-        "{needs}: give its directory with --embeddings DIR or {ENV_VAR}=DIR{}",
-        if given.is_empty() {
-            String::new()
+
+    /// The spec a model trained with this encoder records, at `weight`, holding this encoder.
+    pub fn spec(&self, weight: f32) -> EmbeddingSpec {
+        EmbeddingSpec {
+            encoder: Some(self.clone()),
+            ..self.embedder.spec(weight)
+        }
+    }
+
+    /// Whether this is the encoder `spec` names (same weights, same dimension); the error says
+    /// which one is needed and why this one is not it.
+    pub fn check(&self, spec: &EmbeddingSpec) -> Result<(), String> {
+        let e = &self.embedder;
+        if e.sha256() != spec.sha256 {
+            return Err(format!(
+                "the encoder given is another one: {} (sha256 {}…)",
+                e.name(),
+                e.sha256().get(..16).unwrap_or(e.sha256())
+            ));
+        }
+        if e.dim() != spec.dim {
+            return Err(format!(
+                "encoder {} gives {} dimensions, the model expects {}",
+                e.name(),
+                e.dim(),
+                spec.dim
+            ));
+        }
+        Ok(())
+    }
+
+    /// Records a warning (a row that went without its embedding features).
+    pub(crate) fn warn(&self, message: String) {
+        self.warnings
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .add(message);
+    }
+
+    /// The warnings recorded since the last call (distinct, in order; past the first 20 every
+    /// further one is only counted), emptying the record. The library's jobs return them with
+    /// their results.
+    pub fn take_warnings(&self) -> Vec<String> {
+        std::mem::take(&mut *self.warnings.lock().unwrap_or_else(|p| p.into_inner())).list()
+    }
+}
+
+impl EmbeddingSpec {
+    /// The encoder these embeddings need, as given to the library; an error naming the one
+    /// needed when none was given.
+    pub fn encoder(&self) -> Result<&Encoder> {
+        self.encoder
+            .as_ref()
+            .ok_or_else(|| StanceError::Encoder(format!("{}, {}", self.needs(), self.lacking())))
+    }
+
+    /// Which encoder these embeddings need, for messages.
+    pub fn needs(&self) -> String {
+        format!(
+            "needs the sentence encoder it was trained with ({}, {} dimensions, weights sha256 {}…)",
+            self.model,
+            self.dim,
+            self.sha256.get(..16).unwrap_or(&self.sha256),
+        )
+    }
+
+    /// Why no encoder is at hand: this build cannot run one, or none was given.
+    pub fn lacking(&self) -> String {
+        if cfg!(feature = "embeddings") {
+            "and none was given".into()
         } else {
-            format!("; the encoder given is another one: {}", given.join(", "))
+            format!("but {MISSING_FEATURE}")
         }
-    );
-    match std::env::var_os(ENV_VAR) {
-        Some(dir) => {
-            let loaded = register_dir(&PathBuf::from(&dir))?;
-            if loaded.sha256() != spec.sha256 {
-                return Err(StanceError::Params(format!(
-                    "{hint}; {ENV_VAR}={} holds another encoder (sha256 {}…)",
-                    PathBuf::from(dir).display(),
-                    loaded.sha256().get(..16).unwrap_or(loaded.sha256())
-                )));
-            }
-            check_dim(loaded, spec)
-        }
-        None => Err(StanceError::Params(hint)),
     }
-}
-
-fn check_dim(e: Arc<SentenceEmbedder>, spec: &EmbeddingSpec) -> Result<Arc<SentenceEmbedder>> {
-    if e.dim() != spec.dim {
-        return Err(StanceError::Params(format!(
-            "encoder {} gives {} dimensions, the model expects {}",
-            e.name(),
-            e.dim(),
-            spec.dim
-        )));
-    }
-    Ok(e)
 }
 
 /// At most this many distinct warnings are kept; the rest are counted.
 const MAX_WARNINGS: usize = 20;
 
-/// Warnings about texts the encoder could not read, kept until [`take_warnings`].
-fn warnings() -> std::sync::MutexGuard<'static, (Vec<String>, usize)> {
-    static WARNINGS: OnceLock<Mutex<(Vec<String>, usize)>> = OnceLock::new();
-    WARNINGS
-        .get_or_init(Mutex::default)
-        .lock()
-        .unwrap_or_else(|p| p.into_inner())
+/// Distinct warnings, the first [`MAX_WARNINGS`] kept and the rest counted.
+#[derive(Debug, Default)]
+struct Warnings {
+    kept: Vec<String>,
+    more: usize,
 }
 
-/// Records a warning (a row that went without its embedding features) for the caller to take.
-pub(crate) fn warn(message: String) {
-    let mut w = warnings();
-    if w.0.contains(&message) {
-        return;
+impl Warnings {
+    /// Adds `message` unless already kept.
+    fn add(&mut self, message: String) {
+        if self.kept.contains(&message) {
+            return;
+        }
+        if self.kept.len() < MAX_WARNINGS {
+            self.kept.push(message);
+        } else {
+            self.more += 1;
+        }
     }
-    if w.0.len() < MAX_WARNINGS {
-        w.0.push(message);
-    } else {
-        w.1 += 1;
-    }
-}
 
-/// The warnings recorded since the last call (distinct, in order; past the first 20 every
-/// further one is only counted), emptying the record. The library's jobs return them with their results.
-pub fn take_warnings() -> Vec<String> {
-    let (mut list, more) = std::mem::take(&mut *warnings());
-    if more > 0 {
-        list.push(format!(
-            "… and {more} more warning(s) about the sentence encoder"
-        ));
+    /// The kept warnings, and a last one counting the rest.
+    fn list(mut self) -> Vec<String> {
+        if self.more > 0 {
+            self.kept.push(format!(
+                "… and {} more warning(s) about the sentence encoder",
+                self.more
+            ));
+        }
+        self.kept
     }
-    list
 }
 
 #[cfg(test)]
@@ -194,22 +223,20 @@ mod tests {
             sha256: "ab".repeat(32),
             dim: 8,
             weight: 1.0,
+            encoder: None,
         }
     }
 
     #[test]
-    fn missing_or_foreign_encoders_are_named() {
-        if std::env::var_os(ENV_VAR).is_none() {
-            let m = embedder_for(&spec()).unwrap_err().to_string();
-            assert!(m.contains("nowhere") && m.contains("8 dimensions"), "{m}");
-            if cfg!(feature = "embeddings") {
-                assert!(m.contains("--embeddings DIR"), "{m}");
-            } else {
-                assert!(m.contains("lacks the `embeddings` cargo feature"), "{m}");
-            }
+    fn missing_encoders_are_named_without_flags() {
+        let m = spec().encoder().unwrap_err().to_string();
+        assert!(m.contains("nowhere") && m.contains("8 dimensions"), "{m}");
+        assert!(!m.contains("--embeddings"), "{m}");
+        if !cfg!(feature = "embeddings") {
+            assert!(m.contains("lacks the `embeddings` cargo feature"), "{m}");
         }
         let dir = tempfile::tempdir().unwrap();
-        let m = SentenceEmbedder::load(dir.path()).unwrap_err().to_string();
+        let m = Encoder::load(dir.path()).unwrap_err().to_string();
         let expected = if cfg!(feature = "embeddings") {
             "config.json"
         } else {
@@ -220,16 +247,16 @@ mod tests {
 
     #[test]
     fn warnings_are_kept_distinct_counted_past_the_limit_and_taken_once() {
-        // The record is shared by the process: only this test writes to it.
+        let mut w = Warnings::default();
         for i in 0..MAX_WARNINGS + 3 {
-            warn(format!("row {i}"));
-            warn(format!("row {i}"));
+            w.add(format!("row {i}"));
+            w.add(format!("row {i}"));
         }
-        let w = take_warnings();
+        let w = w.list();
         assert_eq!(w.len(), MAX_WARNINGS + 1);
         assert_eq!(w[0], "row 0");
         // Past the limit every further warning is counted, repeats included.
         assert!(w[MAX_WARNINGS].contains("6 more"), "{w:?}");
-        assert!(take_warnings().is_empty());
+        assert!(Warnings::default().list().is_empty());
     }
 }

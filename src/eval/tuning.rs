@@ -17,10 +17,13 @@
 
 use std::time::{Duration, Instant};
 
-use super::cross_validate;
+use super::{CvData, cross_validate};
 use crate::classifier::{TrainOptions, TuningTrial};
 use crate::error::Result;
-use crate::features::{ActorSentence, Lexicon};
+use crate::features::{
+    ActorSentence, CharNgramParams, Family, Lexicon, LexiconParams, TargetCrossParams,
+    WindowParams, WordNgramParams,
+};
 use crate::progress::{Progress, stage};
 
 /// Default time budget of `--tune`, in seconds.
@@ -68,21 +71,6 @@ impl DataKind {
     }
 }
 
-/// The rows a search cross-validates on.
-#[derive(Debug, Clone, Copy)]
-pub struct TuneData<'d, 'a> {
-    /// Located (sentence, actor) rows.
-    pub inputs: &'d [ActorSentence<'a>],
-    /// Label index per row.
-    pub y: &'d [usize],
-    /// Group (article) per row: a group stays in one fold.
-    pub groups: &'d [usize],
-    /// Label names.
-    pub labels: &'d [String],
-    /// Cross-validation folds.
-    pub folds: usize,
-}
-
 /// The result of a search.
 #[derive(Debug, Clone)]
 pub struct TuneOutcome {
@@ -99,7 +87,7 @@ pub struct TuneOutcome {
 /// Runs the staged search from `base` (the options as given) within `budget`, one progress
 /// stage per search stage. The first candidate always runs.
 pub fn search(
-    data: &TuneData,
+    data: &CvData,
     base: &TrainOptions,
     kind: DataKind,
     budget: Duration,
@@ -164,7 +152,7 @@ pub fn search(
 }
 
 struct Search<'s, 'd, 'a> {
-    data: &'s TuneData<'d, 'a>,
+    data: &'s CvData<'d, 'a>,
     budget: Duration,
     start: Instant,
     longest: Duration,
@@ -194,15 +182,7 @@ impl Search<'_, '_, '_> {
                 } else {
                     let t0 = Instant::now();
                     let d = self.data;
-                    let m = cross_validate(
-                        d.inputs,
-                        d.y,
-                        d.groups,
-                        d.labels,
-                        &options,
-                        d.folds,
-                        |_| {},
-                    )?;
+                    let m = cross_validate(d, &options, |_| {})?;
                     self.longest = self.longest.max(t0.elapsed());
                     self.trials.push(TuningTrial {
                         options,
@@ -242,36 +222,57 @@ impl Search<'_, '_, '_> {
     }
 }
 
+/// Character n-grams 2–5 within words, with `change` applied.
+fn chars_2_5(change: impl FnOnce(&mut CharNgramParams)) -> Family {
+    let mut c = CharNgramParams {
+        min: 2,
+        max: 5,
+        across: false,
+        block_norm: false,
+    };
+    change(&mut c);
+    Family::CharNgrams(c)
+}
+
 /// Stage 1: the options as given, then the benchmark's recipes built on them, simplest first.
 fn recipes(base: &TrainOptions, kind: DataKind) -> Result<Vec<TrainOptions>> {
     let mut chars = base.clone();
-    chars.features.char_ngrams = Some((2, 5));
+    chars.features.set(chars_2_5(|_| {}));
     chars.features.min_count = 1;
     let mut out = vec![base.clone()];
     if kind.topic_actors {
         // TweetEval: word 1–3 and character 2–5 n-grams, the topic crossed with the words,
         // then with every feature (one shared model plus one per topic).
-        chars.features.word_ngrams = (1, 3);
-        chars.features.target_cross = true;
+        chars
+            .features
+            .set(Family::WordNgrams(WordNgramParams { min: 1, max: 3 }));
+        let cross = |cross_all| Family::TargetCross(TargetCrossParams { cross_all });
+        chars.features.set(cross(false));
         out.push(TrainOptions { l2: 1.0, ..chars });
         let mut all = out[1].clone();
-        all.features.cross_all = true;
+        all.features.set(cross(true));
         all.l2 = 0.1;
         all.nb_prior = 0.5;
         out.push(all);
     } else {
         // NewsMTSC: character n-grams normalised apart from the words, within words, then
         // across words, then with negation and reported speech, then the lexicon.
-        chars.features.block_norm = true;
+        chars.features.set(chars_2_5(|c| c.block_norm = true));
         chars.l2 = 1.0;
         out.push(chars.clone());
-        chars.features.char_across = true;
+        chars.features.set(chars_2_5(|c| {
+            c.block_norm = true;
+            c.across = true;
+        }));
         out.push(chars.clone());
-        chars.features.negation = true;
-        chars.features.speech = true;
+        chars.features.set(Family::Negation);
+        chars.features.set(Family::Speech);
         out.push(chars.clone());
         if kind.sentiment {
-            chars.features.lexicon = shipped_lexicon()?;
+            let entries = shipped_lexicon()?;
+            chars
+                .features
+                .set(Family::Lexicon(LexiconParams { entries }));
             out.push(chars);
         }
     }
@@ -282,48 +283,54 @@ fn recipes(base: &TrainOptions, kind: DataKind) -> Result<Vec<TrainOptions>> {
 fn additions(best: &TrainOptions, kind: DataKind) -> Result<Vec<TrainOptions>> {
     let f = &best.features;
     let mut out = Vec::new();
-    let mut with = |change: &dyn Fn(&mut TrainOptions)| {
+    let mut with = |family: Family| {
         let mut o = best.clone();
-        change(&mut o);
+        o.features.set(family);
         if o != *best {
             out.push(o);
         }
     };
-    if f.char_ngrams.is_some() {
-        with(&|o| o.features.block_norm = true);
-        with(&|o| o.features.char_across = true);
+    if let Some(&c) = f.char_ngrams() {
+        with(Family::CharNgrams(CharNgramParams {
+            block_norm: true,
+            ..c
+        }));
+        with(Family::CharNgrams(CharNgramParams { across: true, ..c }));
     }
     if kind.topic_actors {
-        if f.target_cross {
-            with(&|o| o.features.target_overlap = true);
+        if f.target_cross().is_some() {
+            with(Family::TopicOverlap);
         }
     } else {
-        with(&|o| o.features.speech = true);
-        with(&|o| o.features.window = 3);
+        with(Family::Speech);
+        with(Family::Windows(WindowParams { size: 3 }));
     }
-    with(&|o| o.features.negation = true);
-    if kind.sentiment && f.lexicon.is_empty() {
-        let lexicon = shipped_lexicon()?;
-        with(&|o| o.features.lexicon = lexicon.clone());
+    with(Family::Negation);
+    if kind.sentiment && f.lexicon().is_none() {
+        let entries = shipped_lexicon()?;
+        with(Family::Lexicon(LexiconParams { entries }));
     }
     Ok(out)
 }
 
-/// Copies into `into` the feature options in which `added` differs from `from`.
+/// Copies into `into` the feature families in which `added` differs from `from`; of the
+/// character n-grams, only the settings that differ.
 fn merge_features(into: &mut TrainOptions, added: &TrainOptions, from: &TrainOptions) {
     let (a, f, t) = (&added.features, &from.features, &mut into.features);
-    macro_rules! take {
-        ($($field:ident),*) => { $( if a.$field != f.$field { t.$field = a.$field.clone(); } )* };
+    for family in a.families.iter().filter(|x| !f.families.contains(x)) {
+        match (family, t.char_ngrams().copied(), f.char_ngrams()) {
+            (Family::CharNgrams(c), Some(mut mine), Some(base)) => {
+                if c.block_norm != base.block_norm {
+                    mine.block_norm = c.block_norm;
+                }
+                if c.across != base.across {
+                    mine.across = c.across;
+                }
+                t.set(Family::CharNgrams(mine));
+            }
+            _ => t.set(family.clone()),
+        }
     }
-    take!(
-        block_norm,
-        char_across,
-        target_overlap,
-        speech,
-        window,
-        negation,
-        lexicon
-    );
 }
 
 /// `x` to 3 significant digits, so the L2 values read as chosen (0.0333, not 0.033333…).
@@ -366,17 +373,22 @@ mod tests {
         let base = TrainOptions::default();
         let topics = recipes(&base, kind(true, false)).unwrap();
         assert_eq!(topics[0], base);
-        assert!(topics[1..].iter().all(|o| o.features.target_cross));
-        assert!(topics.iter().any(|o| o.features.cross_all));
-        let news = recipes(&base, kind(false, true)).unwrap();
-        assert!(news.iter().all(|o| !o.features.target_cross));
         assert!(
-            news.iter()
-                .any(|o| o.features.char_across && o.features.block_norm)
+            topics[1..]
+                .iter()
+                .all(|o| o.features.target_cross().is_some())
         );
-        assert!(!news.last().unwrap().features.lexicon.is_empty());
+        assert!(topics.iter().any(|o| o.features.cross_all()));
+        let news = recipes(&base, kind(false, true)).unwrap();
+        assert!(news.iter().all(|o| o.features.target_cross().is_none()));
+        assert!(news.iter().any(|o| {
+            o.features
+                .char_ngrams()
+                .is_some_and(|c| c.across && c.block_norm)
+        }));
+        assert!(news.last().unwrap().features.lexicon().is_some());
         let stance = recipes(&base, kind(false, false)).unwrap();
-        assert!(stance.iter().all(|o| o.features.lexicon.is_empty()));
+        assert!(stance.iter().all(|o| o.features.lexicon().is_none()));
     }
 
     #[test]
@@ -386,8 +398,9 @@ mod tests {
         assert!(adds.iter().all(|o| *o != base));
         let mut all = base.clone();
         adds.iter().for_each(|o| merge_features(&mut all, o, &base));
-        assert!(all.features.negation && all.features.speech && all.features.window == 3);
-        assert!(!all.features.lexicon.is_empty());
+        let f = &all.features;
+        assert!(f.has(&Family::Negation) && f.has(&Family::Speech) && f.window() == 3);
+        assert!(f.lexicon().is_some());
     }
 
     #[test]
@@ -420,7 +433,7 @@ mod tests {
             .collect();
         let groups: Vec<usize> = (0..40).collect();
         let labels = ["supports".to_string(), "opposes".to_string()];
-        let data = TuneData {
+        let data = CvData {
             inputs: &inputs,
             y: &y,
             groups: &groups,

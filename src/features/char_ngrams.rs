@@ -92,16 +92,13 @@ fn char_stream(input: &ActorSentence, actor_aware: bool) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::super::testing::with;
+    use super::super::testing::{chars, with};
     use super::super::{ActorSentence, Cues, FeatureOptions, StringSink, extract};
 
     #[test]
     fn char_ngrams_handle_any_script() {
         let s = ActorSentence::locate("Москва отклонила расследование", "Москва", &[]);
-        let opts = FeatureOptions {
-            char_ngrams: Some((2, 4)),
-            ..Default::default()
-        };
+        let opts = FeatureOptions::default().with(chars(2, 4, false));
         let mut sink = StringSink::default();
         extract(&s, &opts, &Cues::default(), &mut sink);
         assert!(sink.0.iter().any(|f| f == "c:<о"));
@@ -110,11 +107,7 @@ mod tests {
     #[test]
     fn char_ngrams_across_words_see_punctuation_and_the_placeholder() {
         let s = ActorSentence::locate("Paris  vetoed it!!", "Paris", &[]);
-        let opts = FeatureOptions {
-            char_ngrams: Some((3, 4)),
-            char_across: true,
-            ..Default::default()
-        };
+        let opts = FeatureOptions::default().with(chars(3, 4, true));
         let f = with(&s, &opts);
         for want in ["k:@a v", "k:d it", "k:t!! ", "k: @a "] {
             assert!(f.contains(&want.to_string()), "{want} not in {f:?}");

@@ -15,7 +15,7 @@ use super::stems::Stems;
 use super::target::{TargetTopic, TopicCrossed, shares_stem, topic_words};
 use super::windows::SideWindows;
 use super::word_ngrams::WordNgrams;
-use super::{ActorSentence, Cues, FeatureOptions, FeatureSink, coordination};
+use super::{ActorSentence, Cues, Family, FeatureOptions, FeatureSink, coordination};
 use crate::text::tokenize;
 
 /// Placeholder for the actor's own mention.
@@ -50,7 +50,8 @@ pub(crate) struct SequenceContext<'s> {
 impl<'s> SequenceContext<'s> {
     /// Tokenises `input`, replacing mentions by placeholders when the options are actor-aware.
     pub(crate) fn read(input: &'s ActorSentence<'s>, opts: &FeatureOptions) -> Self {
-        let topic = if opts.target_overlap && opts.actor_aware && input.actor.is_empty() {
+        let topic = if opts.has(&Family::TopicOverlap) && opts.actor_aware && input.actor.is_empty()
+        {
             topic_words(input.name)
         } else {
             Vec::new()
@@ -123,7 +124,7 @@ type Spans<'s> = Cow<'s, [Range<usize>]>;
 /// The mentions as the extractor reads them, the actor's and the others': with
 /// `coordination`, a list of actors is one.
 fn mention_spans<'s>(input: &'s ActorSentence, opts: &FeatureOptions) -> (Spans<'s>, Spans<'s>) {
-    if opts.coordination && opts.actor_aware && !input.others.is_empty() {
+    if opts.has(&Family::Coordination) && opts.actor_aware && !input.others.is_empty() {
         let groups = coordination::group_mentions(input.text, &input.actor, &input.others);
         let (a, o): (Vec<_>, Vec<_>) = groups.into_iter().partition(|g| g.is_actor);
         (
@@ -151,7 +152,7 @@ pub fn extract(
     cues: &Cues,
     sink: &mut impl FeatureSink,
 ) {
-    if opts.cross_all && opts.target_cross && !input.name.is_empty() {
+    if opts.cross_all() && !input.name.is_empty() {
         return extract_features(input, opts, cues, &mut TopicCrossed::new(sink, input.name));
     }
     extract_features(input, opts, cues, sink)
@@ -165,50 +166,49 @@ fn extract_features(
     sink: &mut impl FeatureSink,
 ) {
     let ctx = SequenceContext::read(input, opts);
-    WordNgrams {
-        orders: opts.word_ngrams,
+    if let Some(orders) = opts.word_ngrams() {
+        let orders = (orders.min, orders.max);
+        WordNgrams { orders }.emit(&ctx, sink);
     }
-    .emit(&ctx, sink);
-    if opts.negation {
+    if opts.has(&Family::Negation) {
         Negation.emit(&ctx, sink);
     }
-    if let Some(orders) = opts.char_ngrams {
-        let across = opts.char_across;
-        let actor_aware = opts.actor_aware;
+    if let Some(c) = opts.char_ngrams() {
         CharNgrams {
-            orders,
-            across,
-            actor_aware,
+            orders: (c.min, c.max),
+            across: c.across,
+            actor_aware: opts.actor_aware,
         }
         .emit(&ctx, sink);
     }
-    if !opts.lexicon.is_empty() {
-        opts.lexicon.emit(&ctx, sink);
+    if let Some(lexicon) = opts.lexicon().filter(|l| !l.is_empty()) {
+        lexicon.emit(&ctx, sink);
     }
     if !opts.actor_aware {
         return;
     }
-    let (cross, overlap) = (opts.target_cross, opts.target_overlap);
+    let cross = opts.target_cross().is_some();
+    let overlap = opts.has(&Family::TopicOverlap);
     TargetTopic { cross, overlap }.emit(&ctx, sink);
     if ctx.actor_pos.is_empty() {
         return;
     }
-    if opts.actor_identity {
+    if opts.has(&Family::Identity) {
         ActorIdentity.emit(&ctx, sink);
     }
-    if opts.speech {
+    if opts.has(&Family::Speech) {
         Speech.emit(&ctx, sink);
     }
-    let (window, zones) = (opts.window, opts.zones);
+    let (window, zones) = (opts.window(), opts.has(&Family::Zones));
     SideWindows { window, zones }.emit(&ctx, sink);
     cues.emit(&ctx, sink);
-    if opts.stems {
+    if opts.has(&Family::Stems) {
         Stems { window }.emit(&ctx, sink);
     }
-    if opts.proposal {
+    if opts.has(&Family::Proposal) {
         ProposalNearness.emit(&ctx, sink);
     }
-    let role_bigrams = opts.role_bigrams;
+    let role_bigrams = opts.has(&Family::RoleBigrams);
     Position { role_bigrams }.emit(&ctx, sink);
 }
 

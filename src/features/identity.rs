@@ -34,10 +34,7 @@ mod tests {
             ids
         };
         assert!(ids(&FeatureOptions::default()).is_empty());
-        let opts = FeatureOptions {
-            actor_identity: true,
-            ..FeatureOptions::default()
-        };
+        let opts = FeatureOptions::default().with(super::super::Family::Identity);
         assert_eq!(ids(&opts), ["id:president", "id:trump"]);
     }
 }

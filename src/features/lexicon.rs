@@ -143,15 +143,15 @@ impl FeatureFamily for Lexicon {
 #[cfg(test)]
 mod tests {
     use super::super::testing::with;
-    use super::super::{ActorSentence, FeatureOptions};
+    use super::super::{
+        ActorSentence, Family, FeatureOptions, LegacyFeatureOptions, LexiconParams,
+    };
     use super::*;
 
     #[test]
     fn lexicon_words_count_by_side_distance_and_negation() {
-        let opts = FeatureOptions {
-            lexicon: Lexicon::parse("praised\t2.2\nfailed\t-1.5\ngood\t1.9\n", "t").unwrap(),
-            ..Default::default()
-        };
+        let entries = Lexicon::parse("praised\t2.2\nfailed\t-1.5\ngood\t1.9\n", "t").unwrap();
+        let opts = FeatureOptions::default().with(Family::Lexicon(LexiconParams { entries }));
         let text = "Aides praised Smith, but critics said the plan had failed and was not good";
         let f = with(&ActorSentence::locate(text, "Smith", &[]), &opts);
         let has = |x: &str| f.iter().any(|g| g == x);
@@ -180,15 +180,16 @@ mod tests {
             .to_string();
         assert!(e.contains("l.tsv:2:5"), "{e}");
         assert!(Lexicon::parse("\n# nothing\n", "l.tsv").is_err());
-        let mut json = serde_json::to_value(FeatureOptions {
-            lexicon: lex.clone(),
-            ..Default::default()
-        })
+        let entries = lex.clone();
+        let json = serde_json::to_value(
+            FeatureOptions::default().with(Family::Lexicon(LexiconParams { entries })),
+        )
         .unwrap();
-        let back: FeatureOptions = serde_json::from_value(json.clone()).unwrap();
-        assert_eq!(back.lexicon, lex);
+        let back: FeatureOptions = serde_json::from_value(json).unwrap();
+        assert_eq!(back.lexicon(), Some(&lex));
+        let mut json: serde_json::Value = serde_json::from_str(super::super::V4_OPTIONS).unwrap();
         json.as_object_mut().unwrap().remove("lexicon");
-        let old: FeatureOptions = serde_json::from_value(json).unwrap();
-        assert!(old.lexicon.is_empty());
+        let old: LegacyFeatureOptions = serde_json::from_value(json).unwrap();
+        assert!(FeatureOptions::from(old).lexicon().is_none());
     }
 }

@@ -6,7 +6,7 @@
 //! keeps the strings for explanations.
 //!
 //! The actor's mention becomes `@a`, other actors' mentions `@o` ([`extract`]); then each
-//! feature family the [`FeatureOptions`] ask for emits its features, one file per family:
+//! feature [`Family`] the [`FeatureOptions`] list emits its features, one file per family:
 //! word n-grams, negation, character n-grams, the lexicon's `V:` features, the topic target,
 //! actor identity, reported speech, side windows and zones, cue words, stems, the proposal,
 //! and the actor's position with the role bigrams. [`Vocabulary`] fits the features kept and
@@ -16,8 +16,10 @@ mod char_ngrams;
 pub mod coordination;
 mod cues;
 mod extract;
+mod family;
 mod identity;
 mod input;
+mod legacy;
 mod lexicon;
 mod negation;
 mod options;
@@ -35,8 +37,15 @@ mod word_ngrams;
 
 pub use cues::Cues;
 pub use extract::{ACTOR, OTHER, extract};
+pub use family::{
+    CharNgramParams, CueParams, Family, LexiconParams, TargetCrossParams, WindowParams,
+    WordNgramParams,
+};
 pub use input::{ActorSentence, find_whole_word};
+pub use legacy::LegacyFeatureOptions;
+#[cfg(test)]
+pub(crate) use legacy::V4_OPTIONS;
 pub use lexicon::Lexicon;
-pub use options::{FeatureOptions, MAX_WINDOW, Weighting};
+pub use options::{FeatureOptions, FeatureParams, MAX_WINDOW, Weighting};
 pub use sink::{FeatureSink, HashSink, StringSink, feature_hash};
 pub use vocabulary::Vocabulary;

@@ -38,10 +38,7 @@ mod tests {
 
     #[test]
     fn negation_scope_is_three_tokens() {
-        let opts = FeatureOptions {
-            negation: true,
-            ..Default::default()
-        };
+        let opts = FeatureOptions::default().with(super::super::Family::Negation);
         let f = with(
             &ActorSentence::locate("They didn't really support him at all", "him", &[]),
             &opts,

@@ -40,8 +40,8 @@ impl FeatureFamily for Position {
 
 #[cfg(test)]
 mod tests {
-    use super::super::FeatureOptions;
     use super::super::testing::strings;
+    use super::super::{Family, FeatureOptions, LegacyFeatureOptions};
 
     #[test]
     fn same_sentence_differs_by_actor() {
@@ -64,12 +64,15 @@ mod tests {
                 .iter()
                 .any(|f| f.starts_with("bf:"))
         );
-        let old: FeatureOptions = serde_json::from_str(
+        let old: LegacyFeatureOptions = serde_json::from_str(
             r#"{"word_ngrams":[1,2],"char_ngrams":null,"window":5,"zones":true,"cues":300,
             "target_cross":false,"actor_aware":true,"min_count":2,"weighting":"tf-idf",
             "sublinear_tf":true}"#,
         )
         .unwrap();
-        assert!(!old.role_bigrams && FeatureOptions::default().role_bigrams);
+        let old = FeatureOptions::from(old);
+        assert!(
+            !old.has(&Family::RoleBigrams) && FeatureOptions::default().has(&Family::RoleBigrams)
+        );
     }
 }

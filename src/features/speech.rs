@@ -85,10 +85,7 @@ mod tests {
 
     #[test]
     fn speech_tells_speaker_quoted_and_spoken_about_apart() {
-        let opts = FeatureOptions {
-            speech: true,
-            ..Default::default()
-        };
+        let opts = FeatureOptions::default().with(super::super::Family::Speech);
         let state = |text: &str, actor: &str| {
             let f = with(&ActorSentence::locate(text, actor, &[]), &opts);
             f.into_iter().find(|x| x.starts_with("x:speech")).unwrap()

@@ -101,8 +101,8 @@ impl<S: FeatureSink> FeatureSink for TopicCrossed<'_, S> {
 
 #[cfg(test)]
 mod tests {
-    use super::super::testing::{topic, with};
-    use super::super::{FeatureOptions, Vocabulary};
+    use super::super::testing::{chars, topic, with};
+    use super::super::{Family, FeatureOptions, TargetCrossParams, Vocabulary};
     use super::*;
 
     #[test]
@@ -110,11 +110,9 @@ mod tests {
         assert!(shares_stem("ClimateChange", &topic_words("climate")));
         assert!(shares_stem("feminists", &topic_words("feminist")));
         assert!(!shares_stem("climb", &topic_words("climate")));
-        let opts = FeatureOptions {
-            target_overlap: true,
-            target_cross: true,
-            ..Default::default()
-        };
+        let opts = FeatureOptions::default()
+            .with(Family::TopicOverlap)
+            .with(Family::TargetCross(TargetCrossParams { cross_all: false }));
         let f = with(&topic("I support feminists everywhere", "feminist"), &opts);
         for want in [
             "L1:support",
@@ -140,11 +138,10 @@ mod tests {
     #[test]
     fn cross_all_crosses_every_feature_with_the_topic() {
         let opts = FeatureOptions {
-            target_cross: true,
-            cross_all: true,
-            char_ngrams: Some((2, 2)),
             min_count: 1,
-            ..Default::default()
+            ..FeatureOptions::default()
+                .with(Family::TargetCross(TargetCrossParams { cross_all: true }))
+                .with(chars(2, 2, false))
         };
         let inputs = [topic("Stop it", "abortion"), topic("Go on", "abortion")];
         let f = with(&inputs[0], &opts);
@@ -161,10 +158,7 @@ mod tests {
         let char_of = |name: &str| v.char_block[v.features.iter().position(|f| f == name).unwrap()];
         assert!(char_of("abortion|c:st") && char_of("c:st") && !char_of("abortion|w:stop"));
         // Without --target-cross, nothing is crossed.
-        let plain = FeatureOptions {
-            target_cross: false,
-            ..opts
-        };
+        let plain = opts.without(&Family::TargetCross(TargetCrossParams { cross_all: true }));
         assert!(!with(&inputs[0], &plain).iter().any(|x| x.contains('|')));
     }
 }

@@ -1,6 +1,9 @@
 //! Helpers shared by the feature families' unit tests.
 
-use super::{ActorSentence, Cues, FeatureOptions, StringSink, extract, find_whole_word};
+use super::{
+    ActorSentence, CharNgramParams, Cues, Family, FeatureOptions, StringSink, extract,
+    find_whole_word,
+};
 
 /// The feature strings of `actor` in `text` under the default options, with `others` (located
 /// by whole word) as the other actors and no cues.
@@ -20,6 +23,17 @@ pub(super) fn with(s: &ActorSentence, opts: &FeatureOptions) -> Vec<String> {
     let mut sink = StringSink::default();
     extract(s, opts, &Cues::default(), &mut sink);
     sink.0
+}
+
+/// Character n-grams of orders `min..=max`, within words or `across` them, without block
+/// normalisation.
+pub(super) fn chars(min: usize, max: usize, across: bool) -> Family {
+    Family::CharNgrams(CharNgramParams {
+        min,
+        max,
+        across,
+        block_norm: false,
+    })
 }
 
 /// A topic target `name` that `text` does not mention as such.

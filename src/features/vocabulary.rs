@@ -32,11 +32,11 @@ const DENSE_FIRST: &str = "emb:0";
 /// it: lower-cased), for topics of at least 10 rows only — a dense block costs `dim` columns
 /// per topic, where a crossed n-gram costs one per use.
 fn dense_names(inputs: &[ActorSentence], opts: &FeatureOptions) -> Vec<String> {
-    let Some(spec) = &opts.embeddings else {
+    let Some(spec) = opts.embeddings() else {
         return Vec::new();
     };
     let mut prefixes = vec![String::new()];
-    if opts.target_cross && opts.cross_all {
+    if opts.cross_all() {
         let mut count: std::collections::BTreeMap<String, usize> = Default::default();
         for s in inputs.iter().filter(|s| !s.name.is_empty()) {
             *count.entry(topic_prefix(s.name)).or_default() += 1;
@@ -180,7 +180,7 @@ impl Vocabulary {
         };
         let first = self.features.iter().position(|f| is_dense(f));
         let bad = |m: &str| Err(StanceError::Data(format!("embedding columns: {m}")));
-        let Some(spec) = &opts.embeddings else {
+        let Some(spec) = opts.embeddings() else {
             return match first {
                 Some(_) => bad("present, but the options use no embeddings"),
                 None => Ok(()),
@@ -237,8 +237,8 @@ impl Vocabulary {
         opts: &FeatureOptions,
     ) -> (Self, Vec<Vec<u64>>) {
         use rayon::prelude::*;
-        let cues = if opts.actor_aware && opts.cues > 0 {
-            Cues::select(inputs, y, opts.cues)
+        let cues = if opts.actor_aware && opts.cue_count() > 0 {
+            Cues::select(inputs, y, opts.cue_count())
         } else {
             Cues::default()
         };
@@ -309,20 +309,24 @@ impl Vocabulary {
     /// Nothing when the options use no embeddings. The encoder was checked when the model was
     /// loaded or trained, so a failure here is one text the encoder could not read: that row
     /// goes without embedding features, with a warning the library's jobs return
-    /// ([`crate::embed::take_warnings`]).
+    /// ([`crate::embed::Encoder::take_warnings`]).
     pub fn append_embedding(
         &self,
         input: &ActorSentence,
         opts: &FeatureOptions,
         row: &mut (Vec<u32>, Vec<f32>),
     ) {
-        let Some(spec) = &opts.embeddings else {
+        let Some(spec) = opts.embeddings() else {
             return;
         };
-        let emb = match crate::embed::embedder_for(spec).and_then(|e| e.embed(input.text)) {
+        // The encoder was checked when the model was loaded or trained (`prefetch_embeddings`).
+        let Some(encoder) = &spec.encoder else {
+            return;
+        };
+        let emb = match encoder.embedder().embed(input.text) {
             Ok(v) => v,
             Err(e) => {
-                crate::embed::warn(format!("{e}; this row has no embedding features"));
+                encoder.warn(format!("{e}; this row has no embedding features"));
                 return;
             }
         };
@@ -353,7 +357,7 @@ impl Vocabulary {
             indices.push(run[0]);
             values.push(tf * self.idf[run[0] as usize]);
         }
-        if opts.block_norm {
+        if opts.block_norm() {
             // Two blocks, each normalised on its own: character n-grams, everything else.
             let mut sq = [0.0f64; 2];
             for (i, v) in indices.iter().zip(&values) {
@@ -400,11 +404,15 @@ mod tests {
             ActorSentence::locate("Rome backed the probe", "Rome", &[]),
         ];
         for block_norm in [false, true] {
-            let opts = FeatureOptions {
-                char_ngrams: Some((2, 3)),
-                min_count: 1,
+            let chars = super::super::CharNgramParams {
+                min: 2,
+                max: 3,
+                across: false,
                 block_norm,
-                ..Default::default()
+            };
+            let opts = FeatureOptions {
+                min_count: 1,
+                ..FeatureOptions::default().with(super::super::Family::CharNgrams(chars))
             };
             let v = Vocabulary::fit(&inputs, &[0, 1], &opts);
             let (i, x) = v.transform(&inputs[0], &opts);
