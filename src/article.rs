@@ -141,6 +141,76 @@ pub struct Analyzer<'a> {
     pub explain: usize,
 }
 
+/// Most features an explanation lists per label.
+pub const MAX_EXPLAIN: usize = 100;
+
+/// The analyzer's settings as a checked builder (linfa's `ParamGuard`): the models and the
+/// actor dictionary it reads with, the confidence below which a stance is reported as neutral
+/// (default 0: every label kept) and how many features explain each label (default 0: none).
+///
+/// ```
+/// use linfa::ParamGuard;
+/// let model = stance::default_stance_model().unwrap();
+/// let dictionary = stance::actors::Dictionary::builtin().unwrap();
+/// let analyzer = stance::AnalyzerParams::new(&model, &dictionary).min_confidence(0.5).check().unwrap();
+/// assert_eq!(analyzer.min_confidence, 0.5);
+/// assert!(stance::AnalyzerParams::new(&model, &dictionary).min_confidence(2.0).check().is_err());
+/// ```
+pub struct AnalyzerParams<'a>(Analyzer<'a>);
+
+impl<'a> AnalyzerParams<'a> {
+    /// The defaults: a stance model only, every label kept, no explanations.
+    pub fn new(stance: &'a Classifier, dictionary: &'a Dictionary) -> Self {
+        AnalyzerParams(Analyzer::stance_only(stance, dictionary))
+    }
+    /// The sentiment model, if sentiment is to be reported.
+    pub fn sentiment(mut self, model: Option<&'a Classifier>) -> Self {
+        self.0.sentiment = model;
+        self
+    }
+    /// Stances below this confidence (0 to 1) are reported as neutral.
+    pub fn min_confidence(mut self, value: f64) -> Self {
+        self.0.min_confidence = value;
+        self
+    }
+    /// Attach this many top features to each evidence entry (0 = no explanations).
+    pub fn explain(mut self, count: usize) -> Self {
+        self.0.explain = count;
+        self
+    }
+}
+
+/// The analyzer's rules: a minimum confidence within 0 to 1, at most [`MAX_EXPLAIN`] features.
+fn analyzer_rules(a: &Analyzer) -> std::result::Result<(), crate::ParamsError> {
+    if !(0.0..=1.0).contains(&a.min_confidence) {
+        return Err(crate::ParamsError::MinConfidence {
+            value: a.min_confidence,
+        });
+    }
+    if a.explain > MAX_EXPLAIN {
+        return Err(crate::ParamsError::ExplainCount {
+            count: a.explain,
+            max: MAX_EXPLAIN,
+        });
+    }
+    Ok(())
+}
+
+impl<'a> linfa::ParamGuard for AnalyzerParams<'a> {
+    type Checked = Analyzer<'a>;
+    type Error = crate::StanceError;
+
+    fn check_ref(&self) -> crate::Result<&Analyzer<'a>> {
+        analyzer_rules(&self.0)?;
+        Ok(&self.0)
+    }
+
+    fn check(self) -> crate::Result<Analyzer<'a>> {
+        analyzer_rules(&self.0)?;
+        Ok(self.0)
+    }
+}
+
 impl Analyzer<'_> {
     /// The warnings the models' sentence encoders recorded since the last call.
     pub fn take_encoder_warnings(&self) -> Vec<String> {
@@ -417,6 +487,34 @@ mod tests {
     use super::*;
     use crate::classifier::{TrainOptions, encode_labels, prepare};
     use crate::io::Example;
+
+    #[test]
+    fn analyzer_params_check_their_rules() {
+        use linfa::ParamGuard;
+        let (m, dict) = (model(), Dictionary::empty());
+        let a = AnalyzerParams::new(&m, &dict)
+            .min_confidence(0.4)
+            .explain(3)
+            .check()
+            .unwrap();
+        assert_eq!((a.min_confidence, a.explain), (0.4, 3));
+        let fails = |p: AnalyzerParams| match p.check() {
+            Err(crate::StanceError::Params(e)) => e,
+            _ => panic!("expected a broken rule"),
+        };
+        assert!(matches!(
+            fails(AnalyzerParams::new(&m, &dict).min_confidence(-0.1)),
+            crate::ParamsError::MinConfidence { .. }
+        ));
+        assert!(matches!(
+            fails(AnalyzerParams::new(&m, &dict).min_confidence(f64::NAN)),
+            crate::ParamsError::MinConfidence { .. }
+        ));
+        assert!(matches!(
+            fails(AnalyzerParams::new(&m, &dict).explain(MAX_EXPLAIN + 1)),
+            crate::ParamsError::ExplainCount { .. }
+        ));
+    }
 
     fn model() -> Classifier {
         let rows = [

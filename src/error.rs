@@ -230,6 +230,20 @@ pub enum ParamsError {
     /// Nothing to explain.
     #[error("the text to explain is empty")]
     EmptyText,
+    /// A minimum confidence outside 0 to 1.
+    #[error("minimum confidence {value}: must be between 0 and 1")]
+    MinConfidence {
+        /// The value given.
+        value: f64,
+    },
+    /// More explaining features per label than an explanation holds.
+    #[error("{count} explaining features per label: at most {max}")]
+    ExplainCount {
+        /// The count given.
+        count: usize,
+        /// The largest accepted.
+        max: usize,
+    },
 }
 
 impl From<ParamsError> for StanceError {
@@ -287,6 +301,17 @@ mod tests {
             (ParamsError::Folds { folds: 1 }, "got 1"),
             (ParamsError::ReservedField { field: "id".into() }, "\"id\""),
             (ParamsError::EmptyText, "empty"),
+            (
+                ParamsError::MinConfidence { value: 1.5 },
+                "1.5: must be between 0 and 1",
+            ),
+            (
+                ParamsError::ExplainCount {
+                    count: 900,
+                    max: 100,
+                },
+                "900 explaining",
+            ),
         ];
         for (e, want) in cases {
             let m = StanceError::from(e).to_string();

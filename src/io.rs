@@ -112,10 +112,7 @@ pub fn read_csv_records_with(
                         path,
                         line,
                         Some(col + 1),
-                        format!(
-                            "invalid UTF-8 at byte {} of the field (use --lossy to replace it)",
-                            e.valid_up_to()
-                        ),
+                        format!("invalid UTF-8 at byte {} of the field", e.valid_up_to()),
                     ));
                 }
             }

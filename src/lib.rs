@@ -31,6 +31,7 @@ pub mod report;
 pub mod stream;
 pub mod text;
 
+pub use article::{Analyzer, AnalyzerParams};
 pub use error::{ParamsError, Result, StanceError};
 
 /// The shipped stance model, compiled into the binary (`models/stance.bin`, the binary form of
@@ -47,7 +48,7 @@ pub fn default_stance_model() -> Result<classifier::Classifier> {
     {
         Err(StanceError::model(
             "models/stance.bin",
-            "this build has no embedded stance model; pass --model",
+            "this build has no embedded stance model; load one from a file",
         ))
     }
 }

@@ -8,7 +8,7 @@ mod encoders;
 #[path = "cli/lowering.rs"]
 mod lowering;
 
-use encoders::{Encoders, encoder_hint, flag_of};
+use encoders::{Encoders, cli_hint, flag_of};
 use lowering::feature_options;
 
 use anyhow::{Context, Result};
@@ -17,7 +17,7 @@ use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 
 use linfa::ParamGuard;
-use stance::article::Analyzer;
+use stance::article::{Analyzer, AnalyzerParams};
 use stance::classifier::{Classifier, TrainOptions};
 use stance::commands::{self, ClassifyConfig, ClassifyFormat, EvaluateConfig, TrainConfig};
 use stance::dump::{DumpFormat, DumpOptions};
@@ -434,7 +434,7 @@ fn main() {
         }
         match flag_of(&e) {
             Some(flag) => eprintln!("stance: error: {flag}: {e:#}"),
-            None => eprintln!("stance: error: {e:#}{}", encoder_hint(&e)),
+            None => eprintln!("stance: error: {e:#}{}", cli_hint(&e)),
         }
         std::process::exit(1);
     }
@@ -578,12 +578,6 @@ fn train(a: TrainArgs, encoder: Option<&Encoder>) -> Result<()> {
 }
 
 fn classify(a: ClassifyArgs, enc: &Encoders) -> Result<()> {
-    if !(0.0..=1.0).contains(&a.min_confidence) {
-        anyhow::bail!(
-            "--min-confidence must be between 0 and 1, got {}",
-            a.min_confidence
-        );
-    }
     // The two models and the actor dictionary are independent: load them side by side (most of
     // the start-up time of a one-article run).
     let ((stance_model, sentiment_model), dictionary) = rayon::join(
@@ -605,13 +599,11 @@ fn classify(a: ClassifyArgs, enc: &Encoders) -> Result<()> {
     );
     let (stance_model, sentiment_model, dictionary) =
         (stance_model?, sentiment_model?, dictionary?);
-    let analyzer = Analyzer {
-        stance: &stance_model,
-        sentiment: sentiment_model.as_ref(),
-        dictionary: &dictionary,
-        min_confidence: a.min_confidence,
-        explain: if a.explain { 8 } else { 0 },
-    };
+    let analyzer = AnalyzerParams::new(&stance_model, &dictionary)
+        .sentiment(sentiment_model.as_ref())
+        .min_confidence(a.min_confidence)
+        .explain(if a.explain { 8 } else { 0 })
+        .check()?;
     // Colour only on a terminal (not into --out), and never with NO_COLOR (https://no-color.org).
     let terminal = a.out.is_none() && std::io::stdout().is_terminal();
     let colour = terminal && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());

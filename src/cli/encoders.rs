@@ -37,11 +37,22 @@ impl Encoders {
     }
 }
 
-/// For a model whose encoder was not given (or another one was), how to give it.
-pub(crate) fn encoder_hint(e: &anyhow::Error) -> String {
-    match e.downcast_ref::<stance::StanceError>() {
-        Some(stance::StanceError::MissingEncoder { .. }) if cfg!(feature = "embeddings") => {
+/// The command-line way out of a library error, when there is one: for a model whose encoder
+/// was not given (or another one was), how to give it; for invalid UTF-8, the flag that reads
+/// it lossily; for a build without an embedded model, the flag that names one.
+pub(crate) fn cli_hint(e: &anyhow::Error) -> String {
+    use stance::StanceError as E;
+    match e.downcast_ref::<E>() {
+        Some(E::MissingEncoder { .. }) if cfg!(feature = "embeddings") => {
             format!("; give its directory with --embeddings DIR or {ENCODER_VAR}=DIR")
+        }
+        Some(E::Csv { message, .. } | E::Record { message, .. })
+            if message.starts_with("invalid UTF-8") =>
+        {
+            "; --lossy replaces it".to_string()
+        }
+        Some(E::Model { message, .. }) if message.contains("no embedded stance model") => {
+            "; give one with --model".to_string()
         }
         _ => String::new(),
     }
@@ -67,6 +78,7 @@ pub(crate) fn flag_of(e: &anyhow::Error) -> Option<&'static str> {
         P::ValidationFraction { .. } => "--validation",
         P::Folds { .. } => "--cv",
         P::ReservedField { .. } => "--keep-fields",
+        P::MinConfidence { .. } => "--min-confidence",
         _ => return None,
     })
 }

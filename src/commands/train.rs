@@ -114,9 +114,9 @@ impl TrainSummary {
             self.options.balanced,
             self.options.seed
         );
-        let flags = switches(f);
-        if !flags.is_empty() {
-            s += &format!("        {}\n", flags.join(" "));
+        let switches = switches(f);
+        if !switches.is_empty() {
+            s += &format!("        also: {}\n", switches.join(", "));
         }
         if let Some(t) = &self.tuning {
             s += &format!(
@@ -141,29 +141,33 @@ impl TrainSummary {
     }
 }
 
-/// The feature switches that differ from no switch at all, as `train` flags.
+/// The feature switches that differ from no switch at all, in plain words (the CLI's flags are
+/// named after them).
 fn switches(f: &FeatureOptions) -> Vec<String> {
     let mut out: Vec<String> = [
-        (f.target_cross().is_some(), "--target-cross"),
-        (f.cross_all(), "--cross-all"),
-        (f.has(&Family::TopicOverlap), "--target-overlap"),
-        (f.char_ngrams().is_some_and(|c| c.across), "--char-across"),
-        (f.block_norm(), "--block-norm"),
-        (f.has(&Family::Negation), "--negation"),
-        (f.has(&Family::Speech), "--speech"),
-        (f.has(&Family::Identity), "--actor-identity"),
-        (f.has(&Family::Proposal), "--proposal"),
-        (!f.actor_aware, "--no-actor-features"),
-        (!f.has(&Family::RoleBigrams), "--no-role-bigrams"),
-        (!f.has(&Family::Coordination), "--no-coordination"),
-        (!f.has(&Family::Stems), "--no-stems"),
+        (f.target_cross().is_some(), "target crossing"),
+        (f.cross_all(), "every feature crossed with the topic"),
+        (f.has(&Family::TopicOverlap), "topic overlap"),
+        (
+            f.char_ngrams().is_some_and(|c| c.across),
+            "character n-grams across words",
+        ),
+        (f.block_norm(), "block normalisation"),
+        (f.has(&Family::Negation), "negation"),
+        (f.has(&Family::Speech), "reported speech"),
+        (f.has(&Family::Identity), "actor identity"),
+        (f.has(&Family::Proposal), "proposal presence"),
+        (!f.actor_aware, "no actor placeholders"),
+        (!f.has(&Family::RoleBigrams), "no role bigrams"),
+        (!f.has(&Family::Coordination), "no coordination"),
+        (!f.has(&Family::Stems), "no stems"),
     ]
     .into_iter()
     .filter(|(on, _)| *on)
-    .map(|(_, flag)| flag.to_string())
+    .map(|(_, name)| name.to_string())
     .collect();
     if let Some(lexicon) = f.lexicon() {
-        out.push(format!("--lexicon ({} words)", lexicon.len()));
+        out.push(format!("lexicon ({} words)", lexicon.len()));
     }
     out
 }

@@ -156,10 +156,7 @@ fn decode(bytes: &[u8], lossy: bool) -> std::result::Result<String, String> {
     match std::str::from_utf8(bytes) {
         Ok(s) => Ok(s.to_string()),
         Err(_) if lossy => Ok(String::from_utf8_lossy(bytes).into_owned()),
-        Err(e) => Err(format!(
-            "invalid UTF-8 at byte {} (pass --lossy to replace it)",
-            e.valid_up_to() + 1
-        )),
+        Err(e) => Err(format!("invalid UTF-8 at byte {}", e.valid_up_to() + 1)),
     }
 }
 
