@@ -59,13 +59,14 @@ pub(super) fn name_at(sentence: &str, tokens: &[Token], k: usize) -> bool {
 /// "Yuet-ngor", "moon" in "Ki-moon" — but not "led" in "Lam-led".
 pub(super) fn is_hyphen_tail(sentence: &str, tokens: &[Token], k: usize) -> bool {
     let t = tokens[k].text;
+    // Cheapest test first: a hyphen right before the token (most tokens fail here).
     k > 0
+        && &sentence[tokens[k - 1].span.1..tokens[k].span.0] == "-"
         && t.len() >= 2
         && t.chars().all(char::is_lowercase)
         && !t.ends_with("ed")
         && !HYPHEN_SUFFIXES.contains(&t)
         && name_token(tokens[k - 1].text)
-        && &sentence[tokens[k - 1].span.1..tokens[k].span.0] == "-"
 }
 
 /// Whether token `k` is a middle initial: one capital letter between two name words, with a
