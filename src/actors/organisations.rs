@@ -34,14 +34,20 @@ pub(super) fn names_independent_body(after: &str) -> bool {
     if !after.starts_with(' ') {
         return false;
     }
+    let (first, second) = next_two_words(after);
+    let body = |w: Option<&str>| w.is_some_and(|w| INDEPENDENT_BODIES.contains(&w));
+    match first {
+        Some(w) if BODY_MODIFIERS.contains(&w) => body(second),
+        w => body(w),
+    }
+}
+
+/// The first two words of `after`, without the punctuation that closes them.
+fn next_two_words(after: &str) -> (Option<&str>, Option<&str>) {
     let mut words = after
         .split_whitespace()
         .map(|w| w.trim_end_matches([',', '.', ';', ':']));
-    let body = |w: Option<&str>| w.is_some_and(|w| INDEPENDENT_BODIES.contains(&w));
-    match words.next() {
-        Some(w) if BODY_MODIFIERS.contains(&w) => body(words.next()),
-        w => body(w),
-    }
+    (words.next(), words.next())
 }
 
 /// Whether a demonym describes private people, not the country: "the factory's Taiwanese
@@ -51,13 +57,11 @@ pub(super) fn names_private_people(after: &str) -> bool {
     if !after.starts_with([' ', '-']) {
         return false;
     }
-    let mut words = after
-        .split_whitespace()
-        .map(|w| w.trim_end_matches([',', '.', ';', ':']));
+    let (first, second) = next_two_words(after);
     let people = |w: Option<&str>| w.is_some_and(|w| PRIVATE_PEOPLE.contains(&w));
-    match words.next() {
+    match first {
         Some(w) if people(Some(w)) => true,
-        Some(w) if w.chars().all(|c| c.is_lowercase() || c == '-') => people(words.next()),
+        Some(w) if w.chars().all(|c| c.is_lowercase() || c == '-') => people(second),
         _ => false,
     }
 }
