@@ -4,6 +4,24 @@
 use super::extract::{FeatureFamily, SequenceContext};
 use super::{ACTOR, ActorSentence, FeatureSink, OTHER};
 
+use serde::{Deserialize, Serialize};
+
+/// Character n-grams: orders, where they are read, how they are normalised.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CharNgramParams {
+    /// Shortest n-gram.
+    pub min: usize,
+    /// Longest n-gram.
+    pub max: usize,
+    /// Over the whole sentence (lower-cased, white space collapsed), across word boundaries
+    /// and punctuation (`k:` features), instead of within words only (`c:`).
+    pub across: bool,
+    /// L2-normalise the character n-grams and the other features as two separate blocks
+    /// (each gets norm 1, like concatenating two TF-IDF vectorisers), so the many character
+    /// n-grams do not drown the word features.
+    pub block_norm: bool,
+}
+
 /// Character n-grams of the orders `min..=max`.
 pub(crate) struct CharNgrams {
     /// Orders, inclusive.

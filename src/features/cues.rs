@@ -10,6 +10,15 @@ use super::sink::hash_parts;
 use super::{ACTOR, ActorSentence, FeatureSink, OTHER};
 use crate::text::tokenize;
 
+use serde::{Deserialize, Serialize};
+
+/// Cue words: how many χ²-selected words are located relative to the actor.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CueParams {
+    /// Number of cue words.
+    pub count: usize,
+}
+
 /// Function words never chosen as cues: they co-occur with labels through the constructions
 /// around them ("called for *a* probe"), not on their own, and would crowd out content words.
 /// A fixed English list, as in every bag-of-words toolkit.

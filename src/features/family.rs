@@ -5,62 +5,14 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::Lexicon;
 use crate::embed::EmbeddingSpec;
 
-/// Word n-gram orders, inclusive (1..=2 = unigrams and bigrams).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-pub struct WordNgramParams {
-    /// Shortest n-gram.
-    pub min: usize,
-    /// Longest n-gram.
-    pub max: usize,
-}
-
-/// Character n-grams: orders, where they are read, how they are normalised.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-pub struct CharNgramParams {
-    /// Shortest n-gram.
-    pub min: usize,
-    /// Longest n-gram.
-    pub max: usize,
-    /// Over the whole sentence (lower-cased, white space collapsed), across word boundaries
-    /// and punctuation (`k:` features), instead of within words only (`c:`).
-    pub across: bool,
-    /// L2-normalise the character n-grams and the other features as two separate blocks
-    /// (each gets norm 1, like concatenating two TF-IDF vectorisers), so the many character
-    /// n-grams do not drown the word features.
-    pub block_norm: bool,
-}
-
-/// Side windows: the words within `size` of the actor, marked by side.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-pub struct WindowParams {
-    /// Words on each side (at most [`MAX_WINDOW`](super::MAX_WINDOW)).
-    pub size: usize,
-}
-
-/// Cue words: how many χ²-selected words are located relative to the actor.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-pub struct CueParams {
-    /// Number of cue words.
-    pub count: usize,
-}
-
-/// A sentiment lexicon, stored in the model.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct LexiconParams {
-    /// The lexicon (word → valence).
-    pub entries: Lexicon,
-}
-
-/// The topic crossed with the words when the actor is not in the text.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-pub struct TargetCrossParams {
-    /// Every feature (character n-grams and embeddings included) is also emitted crossed with
-    /// the topic (`name|` prefix): one shared model plus one per topic in a single fit.
-    pub cross_all: bool,
-}
+pub use super::char_ngrams::CharNgramParams;
+pub use super::cues::CueParams;
+pub use super::lexicon::LexiconParams;
+pub use super::target::TargetCrossParams;
+pub use super::windows::WindowParams;
+pub use super::word_ngrams::WordNgramParams;
 
 /// One feature family and its parameters. A model lists the families it uses, at most one of
 /// each, in the order of this enum (the extractor's order).

@@ -9,6 +9,13 @@ use super::negation::is_negation;
 use super::{ACTOR, FeatureSink, OTHER};
 use crate::error::{Result, StanceError};
 
+/// A sentiment lexicon, stored in the model.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct LexiconParams {
+    /// The lexicon (word → valence).
+    pub entries: Lexicon,
+}
+
 /// A word-valence lexicon such as VADER's (`word<TAB>score`, e.g. `praised 2.2`), for the `V:`
 /// features: each lexicon word of the sentence counts as positive or negative (flipped within
 /// three tokens after a negation), strong when |score| ≥ 2, and by where it stands: within

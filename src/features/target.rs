@@ -7,6 +7,16 @@ use super::FeatureSink;
 use super::OTHER;
 use super::extract::{FeatureFamily, SequenceContext};
 
+use serde::{Deserialize, Serialize};
+
+/// The topic crossed with the words when the actor is not in the text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TargetCrossParams {
+    /// Every feature (character n-grams and embeddings included) is also emitted crossed with
+    /// the topic (`name|` prefix): one shared model plus one per topic in a single fit.
+    pub cross_all: bool,
+}
+
 /// The topic features: overlap with the text, and the name crossed with the words.
 pub(crate) struct TargetTopic {
     /// Cross the name with the words when the actor is not in the text (`target_cross`).

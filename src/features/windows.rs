@@ -6,6 +6,15 @@
 use super::FeatureSink;
 use super::extract::{FeatureFamily, SequenceContext};
 
+use serde::{Deserialize, Serialize};
+
+/// Side windows: the words within `size` of the actor, marked by side.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct WindowParams {
+    /// Words on each side (at most [`MAX_WINDOW`](super::MAX_WINDOW)).
+    pub size: usize,
+}
+
 /// Side-marked words around each actor position, and optionally its zones.
 pub(crate) struct SideWindows {
     /// Words on each side.

@@ -4,6 +4,17 @@
 use super::FeatureSink;
 use super::extract::{FeatureFamily, SequenceContext};
 
+use serde::{Deserialize, Serialize};
+
+/// Word n-gram orders, inclusive (1..=2 = unigrams and bigrams).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct WordNgramParams {
+    /// Shortest n-gram.
+    pub min: usize,
+    /// Longest n-gram.
+    pub max: usize,
+}
+
 /// Word n-grams of the orders `min..=max`.
 pub(crate) struct WordNgrams {
     /// Orders, inclusive.
