@@ -8,6 +8,7 @@ use std::sync::Arc;
 use crate::actors::{ActorKind, ActorTracker, Dictionary};
 use crate::classifier::{Classifier, Prediction};
 use crate::features::ActorSentence;
+use crate::params::{param_guard, setters};
 use crate::text::{proposal_target_in, split_sentences, tokenize};
 
 /// The label that means "no stance" (and "no sentiment").
@@ -163,20 +164,13 @@ impl<'a> AnalyzerParams<'a> {
     pub fn new(stance: &'a Classifier, dictionary: &'a Dictionary) -> Self {
         AnalyzerParams(Analyzer::stance_only(stance, dictionary))
     }
-    /// The sentiment model, if sentiment is to be reported.
-    pub fn sentiment(mut self, model: Option<&'a Classifier>) -> Self {
-        self.0.sentiment = model;
-        self
-    }
-    /// Stances below this confidence (0 to 1) are reported as neutral.
-    pub fn min_confidence(mut self, value: f64) -> Self {
-        self.0.min_confidence = value;
-        self
-    }
-    /// Attach this many top features to each evidence entry (0 = no explanations).
-    pub fn explain(mut self, count: usize) -> Self {
-        self.0.explain = count;
-        self
+    setters! {
+        /// The sentiment model, if sentiment is to be reported.
+        sentiment: Option<&'a Classifier> => sentiment;
+        /// Stances below this confidence (0 to 1) are reported as neutral.
+        min_confidence: f64 => min_confidence;
+        /// Attach this many top features to each evidence entry (0 = no explanations).
+        explain: usize => explain;
     }
 }
 
@@ -196,20 +190,7 @@ fn analyzer_rules(a: &Analyzer) -> std::result::Result<(), crate::ParamsError> {
     Ok(())
 }
 
-impl<'a> linfa::ParamGuard for AnalyzerParams<'a> {
-    type Checked = Analyzer<'a>;
-    type Error = crate::StanceError;
-
-    fn check_ref(&self) -> crate::Result<&Analyzer<'a>> {
-        analyzer_rules(&self.0)?;
-        Ok(&self.0)
-    }
-
-    fn check(self) -> crate::Result<Analyzer<'a>> {
-        analyzer_rules(&self.0)?;
-        Ok(self.0)
-    }
-}
+param_guard!(<'a> AnalyzerParams<'a> => Analyzer<'a>, analyzer_rules);
 
 impl Analyzer<'_> {
     /// The warnings the models' sentence encoders recorded since the last call.

@@ -5,10 +5,13 @@
 mod bars;
 #[path = "cli/encoders.rs"]
 mod encoders;
+#[path = "cli/hints.rs"]
+mod hints;
 #[path = "cli/lowering.rs"]
 mod lowering;
 
-use encoders::{Encoders, cli_hint, flag_of};
+use encoders::Encoders;
+use hints::{cli_hint, flag_of};
 use lowering::feature_options;
 
 use anyhow::{Context, Result};

@@ -4,9 +4,10 @@
 
 /// Implements linfa's `ParamGuard` for the builder `$params` around `$checked`, checked by
 /// `$rules(&$checked) -> Result<(), E>` where `StanceError: From<E>`.
+/// For a builder that borrows, name its lifetimes first: `param_guard!(<'a> P<'a> => C<'a>, rules)`.
 macro_rules! param_guard {
-    ($params:ty => $checked:ty, $rules:path) => {
-        impl linfa::ParamGuard for $params {
+    (<$($lt:lifetime),*> $params:ty => $checked:ty, $rules:path) => {
+        impl<$($lt),*> linfa::ParamGuard for $params {
             type Checked = $checked;
             type Error = $crate::StanceError;
 
@@ -20,6 +21,9 @@ macro_rules! param_guard {
                 Ok(self.0)
             }
         }
+    };
+    ($params:ty => $checked:ty, $rules:path) => {
+        $crate::params::param_guard!(<> $params => $checked, $rules);
     };
 }
 
