@@ -9,6 +9,7 @@ use crate::actors::{ActorKind, ActorTracker, Dictionary};
 use crate::classifier::{Classifier, Prediction};
 use crate::features::ActorSentence;
 use crate::params::{param_guard, setters};
+use crate::reader::Reader;
 use crate::text::{proposal_target_in, split_sentences, tokenize};
 
 /// The label that means "no stance" (and "no sentiment").
@@ -140,6 +141,9 @@ pub struct Analyzer<'a> {
     pub min_confidence: f64,
     /// Attach this many top features to each evidence entry (0 = no explanations).
     pub explain: usize,
+    /// A contextual reader whose reading of each (sentence, actor) is blended with the stance
+    /// model's (explanations still list the stance model's features).
+    pub reader: Option<&'a Reader>,
 }
 
 /// Most features an explanation lists per label.
@@ -171,6 +175,8 @@ impl<'a> AnalyzerParams<'a> {
         min_confidence: f64 => min_confidence;
         /// Attach this many top features to each evidence entry (0 = no explanations).
         explain: usize => explain;
+        /// A contextual reader to blend with the stance model (it must know the model's labels).
+        reader: Option<&'a Reader> => reader;
     }
 }
 
@@ -187,6 +193,15 @@ fn analyzer_rules(a: &Analyzer) -> std::result::Result<(), crate::ParamsError> {
             max: MAX_EXPLAIN,
         });
     }
+    if let Some(r) = a.reader {
+        let own = r.pair_reader().labels();
+        if let Some(l) = a.stance.labels.iter().find(|l| !own.contains(l)) {
+            return Err(crate::ParamsError::ReaderLabels {
+                label: l.clone(),
+                reader_labels: own.join(", "),
+            });
+        }
+    }
     Ok(())
 }
 
@@ -198,6 +213,9 @@ impl Analyzer<'_> {
         let mut w = self.stance.features.take_encoder_warnings();
         if let Some(m) = self.sentiment {
             w.extend(m.features.take_encoder_warnings());
+        }
+        if let Some(r) = self.reader {
+            w.extend(r.take_warnings());
         }
         w
     }
@@ -220,6 +238,7 @@ impl<'a> Analyzer<'a> {
             dictionary,
             min_confidence: 0.0,
             explain: 0,
+            reader: None,
         }
     }
 }
@@ -255,7 +274,11 @@ impl Analyzer<'_> {
                     others,
                     name: &s[spans[0].clone()],
                 };
-                let p = self.stance.predict(&input);
+                let mut p = self.stance.predict(&input);
+                if let Some(r) = self.reader {
+                    let name = &tracker.actors[actor].canonical;
+                    p = r.blend(name, s, &self.stance.labels, p);
+                }
                 let (label, confidence) = if p.confidence < self.min_confidence
                     && self.stance.labels.iter().any(|l| l == NEUTRAL)
                 {
@@ -544,6 +567,7 @@ mod tests {
             dictionary: &dict,
             min_confidence: 0.0,
             explain: 0,
+            reader: None,
         };
         let r = a.analyze("x", "Paris met envoys on Monday. Paris vetoed the probe.");
         assert_eq!(r.actors.len(), 1);

@@ -244,6 +244,16 @@ pub enum ParamsError {
         /// The largest accepted.
         max: usize,
     },
+    /// A reader that lacks one of the stance model's labels.
+    #[error(
+        "the reader has no label `{label}` (its labels: {reader_labels}), so it cannot be blended with this stance model"
+    )]
+    ReaderLabels {
+        /// The model's label the reader lacks.
+        label: String,
+        /// The reader's labels, comma-separated.
+        reader_labels: String,
+    },
 }
 
 impl From<ParamsError> for StanceError {

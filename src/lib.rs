@@ -27,6 +27,7 @@ pub mod lbfgs;
 pub mod model;
 mod params;
 pub mod progress;
+pub mod reader;
 pub mod report;
 pub mod stream;
 pub mod text;

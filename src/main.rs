@@ -20,13 +20,14 @@ use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 
 use linfa::ParamGuard;
-use stance::article::{Analyzer, AnalyzerParams};
+use stance::article::AnalyzerParams;
 use stance::classifier::{Classifier, TrainOptions};
 use stance::commands::{self, ClassifyConfig, ClassifyFormat, EvaluateConfig, TrainConfig};
 use stance::dump::{DumpFormat, DumpOptions};
 use stance::embed::Encoder;
 use stance::features::FeatureOptions;
 use stance::io::CsvOptions;
+use stance::reader::Reader;
 use stance::stream::StreamOptions;
 
 use bars::Bars;
@@ -324,6 +325,10 @@ struct ClassifyArgs {
     /// Attach the features that drove each label (JSON: evidence[].explanation).
     #[arg(long)]
     explain: bool,
+    /// A contextual reader (a directory written by python/train_reader.py) whose reading of
+    /// each (sentence, actor) is blended with the stance model's; needs the `embeddings` build.
+    #[arg(long, value_name = "DIR")]
+    reader: Option<PathBuf>,
     /// How inputs store articles (default: from the name of a file given, ignoring .gz:
     /// .jsonl/.ndjson → jsonl, .csv → csv, else one plain article; the files of a directory are
     /// plain articles). Gzip is decompressed on the fly.
@@ -369,6 +374,9 @@ struct EvaluateArgs {
     /// Score classify on DIR/*.txt against DIR/gold.csv (article,actor,stance).
     #[arg(long, value_name = "DIR")]
     articles: Option<PathBuf>,
+    /// With --articles: blend this contextual reader with the model, as classify --reader.
+    #[arg(long, value_name = "DIR", requires = "articles")]
+    reader: Option<PathBuf>,
     /// Model to score (default: the shipped stance model).
     #[arg(long)]
     model: Option<PathBuf>,
@@ -602,8 +610,10 @@ fn classify(a: ClassifyArgs, enc: &Encoders) -> Result<()> {
     );
     let (stance_model, sentiment_model, dictionary) =
         (stance_model?, sentiment_model?, dictionary?);
+    let reader = a.reader.as_deref().map(Reader::load).transpose()?;
     let analyzer = AnalyzerParams::new(&stance_model, &dictionary)
         .sentiment(sentiment_model.as_ref())
+        .reader(reader.as_ref())
         .min_confidence(a.min_confidence)
         .explain(if a.explain { 8 } else { 0 })
         .check()?;
@@ -667,7 +677,10 @@ fn evaluate(a: EvaluateArgs, enc: &Encoders) -> Result<()> {
     let mut out = std::io::stdout().lock();
     if let Some(dir) = &a.articles {
         let dictionary = commands::load_dictionary(&a.common.actors)?;
-        let analyzer = Analyzer::stance_only(&model, &dictionary);
+        let reader = a.reader.as_deref().map(Reader::load).transpose()?;
+        let analyzer = AnalyzerParams::new(&model, &dictionary)
+            .reader(reader.as_ref())
+            .check()?;
         let (ev, results) = commands::evaluate_articles(&analyzer, dir)
             .with_context(|| format!("evaluating {}", dir.display()))?;
         let s = &ev.scores;

@@ -1034,3 +1034,96 @@ fn tune_searches_within_its_budget_and_a_tiny_budget_warns() {
         .stdout(predicate::str::contains("skipped (budget)"));
     assert!(tiny.exists());
 }
+
+/// `stance classify --format json --no-sentiment --model MODEL [--reader READER]` on `text`:
+/// the evidence of the first actor as (stance, probabilities).
+#[cfg(feature = "embeddings")]
+fn first_evidence(model: &Path, reader: Option<&Path>, text: &str) -> serde_json::Value {
+    let mut cmd = stance();
+    cmd.args(["classify", "--no-sentiment", "--format", "json", "--model"])
+        .arg(model);
+    if let Some(r) = reader {
+        cmd.arg("--reader").arg(r);
+    }
+    let out = cmd.write_stdin(text.to_string()).assert().success();
+    let json: serde_json::Value =
+        serde_json::from_slice(&out.get_output().stdout).expect("one JSON result");
+    json["actors"][0]["evidence"][0].clone()
+}
+
+#[cfg(feature = "embeddings")]
+#[test]
+fn a_reader_is_blended_with_the_model_and_refused_when_it_lacks_a_label() {
+    let dir = tempfile::tempdir().unwrap();
+    let model = train_small(dir.path());
+    let text = "Russia backed the investigation on Monday.";
+    let alone = first_evidence(&model, None, text);
+    // Blend weight 1: the tiny reader's reading replaces the model's.
+    let full = dir.path().join("full");
+    stance::reader::write_tiny_reader(&full, &["supports", "opposes", "regrets", "neutral"], 1.0)
+        .unwrap();
+    let reader = stance::reader::PairReader::load(&full).unwrap();
+    let own = reader.probabilities("Russia", text).unwrap();
+    let blended = first_evidence(&model, Some(&full), text);
+    // Over the model's labels (the reader's, renormalised to them).
+    let labels: Vec<&String> = alone["probabilities"].as_object().unwrap().keys().collect();
+    let index = |l: &str| reader.labels().iter().position(|x| x == l).unwrap();
+    let total: f64 = labels.iter().map(|l| own[index(l)]).sum();
+    for label in labels {
+        let p = blended["probabilities"][label].as_f64().unwrap();
+        let want = own[index(label)] / total;
+        assert!((p - want).abs() < 1e-6, "{label}: {p} vs reader {want}");
+        assert_ne!(
+            p,
+            alone["probabilities"][label].as_f64().unwrap(),
+            "{label}"
+        );
+    }
+    // Blend weight 0: the model's reading, unchanged.
+    let none = dir.path().join("none");
+    stance::reader::write_tiny_reader(&none, &["supports", "opposes", "regrets", "neutral"], 0.0)
+        .unwrap();
+    assert_eq!(
+        first_evidence(&model, Some(&none), text)["probabilities"],
+        alone["probabilities"]
+    );
+    // A reader without one of the model's labels cannot be blended with it.
+    let short = dir.path().join("short");
+    stance::reader::write_tiny_reader(&short, &["supports", "opposes"], 0.5).unwrap();
+    fails_naming(
+        stance()
+            .args(["classify", "--no-sentiment", "--model"])
+            .arg(&model)
+            .arg("--reader")
+            .arg(&short)
+            .write_stdin(text)
+            .assert(),
+        &["--reader", "no label `neutral`"],
+    );
+}
+
+#[cfg(not(feature = "embeddings"))]
+#[test]
+fn without_the_embeddings_feature_a_reader_is_refused_naming_the_feature() {
+    let dir = tempfile::tempdir().unwrap();
+    let model = train_small(dir.path());
+    fails_naming(
+        stance()
+            .args(["classify", "--no-sentiment", "--model"])
+            .arg(&model)
+            .arg("--reader")
+            .arg(dir.path())
+            .write_stdin("Russia backed the investigation.")
+            .assert(),
+        &["reader", "lacks the `embeddings` cargo feature"],
+    );
+    // evaluate --reader needs --articles.
+    stance()
+        .args(["evaluate", "--data"])
+        .arg(data("small.csv"))
+        .arg("--reader")
+        .arg(dir.path())
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains("--articles"));
+}

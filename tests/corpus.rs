@@ -212,9 +212,10 @@ fn check_heldout_set(name: &str) -> BTreeSet<String> {
 fn heldout_sets_are_consistent_and_apart() {
     let first = check_heldout_set("heldout-1");
     let second = check_heldout_set("heldout-2");
+    let third = check_heldout_set("heldout-3");
     assert!(
-        first.is_disjoint(&second),
-        "an article is in both held-out sets"
+        first.is_disjoint(&second) && first.is_disjoint(&third) && second.is_disjoint(&third),
+        "an article is in two held-out sets"
     );
 }
 

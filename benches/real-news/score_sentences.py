@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Per-(sentence, actor) scores of `stance classify` on real news, against labels kept without text.
 
-usage: score_sentences.py DIR [--labels FILE] [--bin PATH] [--model M] [--json]
+usage: score_sentences.py DIR [--labels FILE] [--bin PATH] [--model M] [--reader R] [--json]
 
 DIR holds the articles (DIR/<article>.txt; e.g. ../shared/datasets/real-news-dev). FILE (default:
 sentence-labels.csv beside this script) has the columns article,sentence,actor,stance,sentiment:
@@ -58,6 +58,7 @@ def main():
     ap.add_argument("--labels", default=os.path.join(HERE, "sentence-labels.csv"))
     ap.add_argument("--bin", default=os.path.join(HERE, "..", "..", "target", "release", "stance"))
     ap.add_argument("--model")
+    ap.add_argument("--reader", help="blend this contextual reader (classify --reader; needs a build with the embeddings feature, see --bin)")
     ap.add_argument("--json", action="store_true", help="print the scores as one JSON object")
     args = ap.parse_args()
     with open(args.labels, newline="", encoding="utf-8") as f:
@@ -67,7 +68,8 @@ def main():
     missing = [p for p in paths if not os.path.isfile(p)]
     if missing:
         sys.exit(f"score_sentences: {missing[0]}: no such article ({len(missing)} missing)")
-    cmd = [args.bin, "classify", "--format", "json", *(["--model", args.model] if args.model else []), *paths]
+    cmd = [args.bin, "classify", "--format", "json", *(["--model", args.model] if args.model else []),
+           *(["--reader", args.reader] if args.reader else []), *paths]
     out = subprocess.run(cmd, capture_output=True, text=True)
     if out.returncode != 0:
         sys.exit(f"score_sentences: {' '.join(cmd[:4])} … failed: {out.stderr.strip()}")

@@ -31,6 +31,7 @@ impl PyClassifier {
             dictionary: &self.dictionary,
             min_confidence: self.min_confidence,
             explain: 0,
+            reader: None,
         }
     }
 

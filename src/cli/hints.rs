@@ -45,6 +45,7 @@ pub(crate) fn flag_of(e: &anyhow::Error) -> Option<&'static str> {
         P::Folds { .. } => "--cv",
         P::ReservedField { .. } => "--keep-fields",
         P::MinConfidence { .. } => "--min-confidence",
+        P::ReaderLabels { .. } => "--reader",
         _ => return None,
     })
 }
