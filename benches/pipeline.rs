@@ -73,13 +73,7 @@ fn benches(c: &mut Criterion) {
         });
     }
 
-    let analyzer = Analyzer {
-        stance: &model,
-        sentiment: None,
-        dictionary: &dict,
-        min_confidence: 0.0,
-        explain: 0,
-    };
+    let analyzer = Analyzer::stance_only(&model, &dict);
     let mut g = c.benchmark_group("article");
     g.throughput(Throughput::Bytes(text.len() as u64));
     g.bench_function("analyze_example", |b| {

@@ -63,13 +63,7 @@ proptest! {
 fn shipped_model_probabilities_are_finite_and_sum_to_one_and_classify_is_deterministic() {
     let model = stance::default_stance_model().unwrap();
     let dict = Dictionary::builtin().unwrap();
-    let analyzer = stance::article::Analyzer {
-        stance: &model,
-        sentiment: None,
-        dictionary: &dict,
-        min_confidence: 0.0,
-        explain: 0,
-    };
+    let analyzer = stance::article::Analyzer::stance_only(&model, &dict);
     let mut runner = proptest::test_runner::TestRunner::new(ProptestConfig::with_cases(100));
     runner
         .run(
