@@ -2,7 +2,9 @@
 //! countries", "Arab states", "Senate Republicans", "Labour MPs" — and "the bloc" for the
 //! bloc the article has named.
 
+use super::dictionary::{ActorKind, Dictionary};
 use super::span::Span;
+use super::tracker::FoundActor;
 use crate::text::Token;
 
 /// Adjectives that make a group of states of the nouns in [`STATE_NOUNS`]: "Western powers".
@@ -52,6 +54,30 @@ const MEMBER_NOUNS: &[&str] = &[
     "members",
 ];
 
+/// Members of a legislature as a group, after a country ("Brazilian senators", "US
+/// lawmakers") or "opposition" ("opposition MPs").
+const LEGISLATORS: &[&str] = &[
+    "MPs",
+    "lawmakers",
+    "legislators",
+    "senators",
+    "deputies",
+    "parliamentarians",
+    "congressmen",
+    "congresswomen",
+];
+
+/// One member of a legislature: "a French lawmaker" is a person left unnamed, not France.
+const LEGISLATOR: &[&str] = &[
+    "MP",
+    "lawmaker",
+    "legislator",
+    "senator",
+    "parliamentarian",
+    "congressman",
+    "congresswoman",
+];
+
 /// Party words and the party they name.
 const PARTIES: &[(&str, &str)] = &[
     ("Republicans", "Republican Party"),
@@ -64,6 +90,39 @@ const PARTIES: &[(&str, &str)] = &[
     ("Tory", "Conservative Party"),
     ("Conservatives", "Conservative Party"),
     ("Tories", "Conservative Party"),
+];
+
+/// A party named by its members or its short name, standing alone: "the Greens voted against",
+/// "Labor backed it".
+const PARTY_WORDS: &[&str] = &[
+    "Republicans",
+    "Democrats",
+    "Conservatives",
+    "Tories",
+    "Liberals",
+    "Greens",
+    "Labour",
+    "Labor",
+];
+
+/// Nouns after a party word that make it describe someone else: "a Labor minister", "the
+/// Labour government", "the Greens party".
+const PARTY_ROLES: &[&str] = &[
+    "government",
+    "minister",
+    "ministers",
+    "leader",
+    "leaders",
+    "leadership",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "official",
+    "officials",
+    "candidate",
+    "chair",
+    "chairman",
+    "party",
 ];
 
 /// Blocs of states that "the bloc" may point back to.
@@ -121,31 +180,170 @@ pub(super) fn collectives(sentence: &str, tokens: &[Token]) -> Vec<Collective> {
         if k > 0 && QUANTIFIERS.contains(&tokens[k - 1].text.to_lowercase().as_str()) {
             continue;
         }
-        let affiliation = if REGIONS.contains(&a) && STATE_NOUNS.contains(&b) && !attached {
-            None
+        let opposition = a.eq_ignore_ascii_case("opposition");
+        let (affiliation, key) = if REGIONS.contains(&a) && STATE_NOUNS.contains(&b) && !attached {
+            (None, a.to_string())
+        } else if opposition && (LEGISLATORS.contains(&b) || b == "parties") && !attached {
+            // "opposition MPs" and "Opposition lawmakers": the opposition's members as one group.
+            (None, "opposition".to_string())
         } else if CHAMBERS.contains(&a) && matches!(b, "Republicans" | "Democrats") {
-            party(b)
+            (party(b), format!("{a} {b}"))
         } else if MEMBER_NOUNS.contains(&b) && !attached {
             match party(a) {
-                Some(p) => Some(p),
+                Some(p) => (Some(p), format!("{a} {b}")),
                 None => continue,
             }
         } else {
             continue;
         };
-        let name = format!("{a} {b}");
+        let name = if opposition {
+            format!("opposition {b}")
+        } else {
+            format!("{a} {b}")
+        };
         out.push(Collective {
             span: pair[0].span.0..pair[1].span.1,
-            key: if affiliation.is_none() {
-                a.to_string()
-            } else {
-                name.clone()
-            },
+            key,
             name,
             affiliation: affiliation.map(str::to_string),
         });
     }
+    out.extend(party_words(sentence, tokens, &out));
     out
+}
+
+/// The [`PARTY_WORDS`] standing alone, outside the groups `found`: not before a capitalised word
+/// ("Labor Department") nor after one ("Young Conservatives", but "Germany's Greens"), not
+/// before a [`PARTY_ROLES`] noun ("a Labor minister"), and "Labor" not at the start of a
+/// sentence ("Labor unions").
+fn party_words(sentence: &str, tokens: &[Token], found: &[Collective]) -> Vec<Collective> {
+    let mut out = Vec::new();
+    for (k, t) in tokens.iter().enumerate() {
+        let word = t.text;
+        if !PARTY_WORDS.contains(&word) || found.iter().any(|c| c.span.contains(&t.span.0)) {
+            continue;
+        }
+        let next_capitalised = tokens.get(k + 1).is_some_and(|n| {
+            n.text.starts_with(char::is_uppercase) && sentence[t.span.1..n.span.0] == *" "
+        });
+        let previous = k.checked_sub(1).map(|p| tokens[p].text);
+        let after_name = previous.is_some_and(|p| {
+            p.starts_with(char::is_uppercase)
+                && sentence[tokens[k - 1].span.1..t.span.0] == *" "
+                && !crate::text::SENTENCE_STARTERS.contains(&p)
+                && !p.ends_with("'s")
+                && !p.ends_with("’s")
+        });
+        // "the Socialists and Democrats group" is one group of the European Parliament.
+        let socialists = previous == Some("and") && k >= 2 && tokens[k - 2].text == "Socialists";
+        let followed_by_role = tokens
+            .get(k + 1)
+            .is_some_and(|n| MEMBER_NOUNS.contains(&n.text) || PARTY_ROLES.contains(&n.text));
+        if next_capitalised
+            || after_name
+            || socialists
+            || followed_by_role
+            || k == 0 && word == "Labor"
+        {
+            continue;
+        }
+        out.push(Collective {
+            span: t.span.0..t.span.1,
+            name: word.to_string(),
+            key: word.to_string(),
+            // "Conservatives" and "Democrats" are parties of several countries.
+            affiliation: None,
+        });
+    }
+    out
+}
+
+/// What the words after a country's name or demonym make of it when they are its legislators.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Legislators {
+    /// "Brazilian senators", "US opposition lawmakers": a group, this many bytes long after the
+    /// country's name.
+    Group(usize),
+    /// "a French lawmaker", "US senators Ann Lee and Bo Park": one or more people, named or not
+    /// — not the country, and not a group of its own.
+    People,
+}
+
+/// Whether `after`, the text right after a country's name or demonym, names its legislators:
+/// an optional "opposition" and a [`LEGISLATORS`] or [`LEGISLATOR`] noun.
+pub(super) fn legislators_after(after: &str) -> Option<Legislators> {
+    let rest = after.strip_prefix(' ')?;
+    let (skipped, rest) = match rest.strip_prefix("opposition ") {
+        Some(r) => (1 + "opposition ".len(), r),
+        None => (1, rest),
+    };
+    let word_len = rest
+        .find(|c: char| !c.is_alphabetic())
+        .unwrap_or(rest.len());
+    let word = &rest[..word_len];
+    let named = names_follow(&rest[word_len..]);
+    if LEGISLATOR.contains(&word) || LEGISLATORS.contains(&word) && named {
+        Some(Legislators::People)
+    } else if LEGISLATORS.contains(&word) {
+        Some(Legislators::Group(skipped + word_len))
+    } else {
+        None
+    }
+}
+
+/// Whether `after` starts with a space and a name of two capitalised words ("senators Ann Lee
+/// and …"), not a day or a month ("senators Tuesday demanded").
+fn names_follow(after: &str) -> bool {
+    let Some(rest) = after.strip_prefix(' ') else {
+        return false;
+    };
+    let mut words = rest.split(' ');
+    let capitalised = |w: Option<&str>| w.is_some_and(|w| w.starts_with(char::is_uppercase));
+    let first = words.next();
+    capitalised(first)
+        && capitalised(words.next())
+        && !first.is_some_and(|w| super::words::TIME_WORDS.contains(&w))
+}
+
+/// The groups of a country's legislators among the dictionary hits of `sentence`, with their
+/// country; the hits of countries whose legislators these are (or one of them, "a French
+/// lawmaker") are taken out of `dict_hits`.
+pub(super) fn legislator_groups(
+    sentence: &str,
+    dict: &Dictionary,
+    dict_hits: &mut Vec<(Span, usize)>,
+) -> Vec<(Span, String)> {
+    let mut groups = Vec::new();
+    dict_hits.retain(|(r, id)| {
+        let info = dict.actor(*id);
+        if info.kind != ActorKind::Country && info.canonical != "EU" {
+            return true;
+        }
+        match legislators_after(&sentence[r.end..]) {
+            None => true,
+            Some(Legislators::People) => false,
+            Some(Legislators::Group(len)) => {
+                groups.push((r.start..r.end + len, info.canonical.clone()));
+                false
+            }
+        }
+    });
+    groups
+}
+
+/// The group of `country`'s legislators already found under another wording: "American
+/// lawmakers" for "US lawmakers".
+pub(super) fn same_legislators<'a>(
+    actors: &'a [FoundActor],
+    surface: &str,
+    country: &str,
+) -> Option<&'a FoundActor> {
+    let noun = surface.rsplit(' ').next().unwrap_or(surface);
+    actors.iter().find(|a| {
+        a.kind == ActorKind::Group
+            && a.affiliation.as_deref() == Some(country)
+            && a.canonical.ends_with(&format!(" {noun}"))
+    })
 }
 
 /// "the bloc", "the 27-nation bloc", "the bloc's": each reference to a bloc named before.
@@ -214,6 +412,88 @@ mod tests {
                 ("Gulf states".to_string(), None)
             ]
         );
+    }
+
+    #[test]
+    fn parties_standing_alone() {
+        assert_eq!(
+            groups("The Greens and Labor backed it, the Liberals and Republicans did not."),
+            [
+                ("Greens".to_string(), None),
+                ("Labor".to_string(), None),
+                ("Liberals".to_string(), None),
+                ("Republicans".to_string(), None),
+            ]
+        );
+        assert!(
+            groups("Labor unions and the Labor Department met Young Conservatives.").is_empty()
+        );
+        assert!(
+            groups("A former Labor minister and the Socialists and Democrats group.").is_empty()
+        );
+        assert_eq!(
+            groups("Labour and Germany's Greens backed it."),
+            [("Labour".to_string(), None), ("Greens".to_string(), None)]
+        );
+        // Inside a group already found: one group, not two.
+        assert_eq!(
+            groups("Senate Republicans said no."),
+            [(
+                "Senate Republicans".to_string(),
+                Some("Republican Party".to_string())
+            )]
+        );
+    }
+
+    #[test]
+    fn opposition_members_are_one_group() {
+        assert_eq!(
+            groups(
+                "Opposition lawmakers walked out, and opposition MPs and opposition parties said no."
+            ),
+            [
+                ("opposition lawmakers".to_string(), None),
+                ("opposition MPs".to_string(), None),
+                ("opposition parties".to_string(), None),
+            ]
+        );
+        // "the opposition Labour Party" is the party; "Kenyan opposition MPs" the country's rule.
+        assert!(groups("The opposition Labour Party and Kenyan opposition MPs agreed.").is_empty());
+        let keys: Vec<String> = collectives(
+            "opposition MPs, opposition lawmakers",
+            &tokenize("opposition MPs, opposition lawmakers"),
+        )
+        .into_iter()
+        .map(|c| c.key)
+        .collect();
+        assert_eq!(keys, ["opposition", "opposition"]);
+    }
+
+    #[test]
+    fn a_countrys_legislators() {
+        use Legislators::*;
+        assert_eq!(legislators_after(" senators voted 7-4"), Some(Group(9)));
+        assert_eq!(legislators_after(" lawmakers' demand"), Some(Group(10)));
+        assert_eq!(
+            legislators_after(" opposition MPs walked out"),
+            Some(Group(15))
+        );
+        assert_eq!(
+            legislators_after(" lawmaker who sits on the panel"),
+            Some(People)
+        );
+        assert_eq!(
+            legislators_after(" senators Ann Lee and Bo Park"),
+            Some(People)
+        );
+        assert_eq!(
+            legislators_after(" senators, I am told, agreed"),
+            Some(Group(9))
+        );
+        assert_eq!(legislators_after(" government said"), None);
+        assert_eq!(legislators_after(" opposition leader said"), None);
+        assert_eq!(legislators_after("senators"), None);
+        assert_eq!(legislators_after(" Senate voted"), None);
     }
 
     #[test]

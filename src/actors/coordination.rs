@@ -18,7 +18,13 @@ const PLURAL_TITLES: &[&str] = &[
     "Gens",
     "Drs",
     "Messrs",
+    "senators",
+    "lawmakers",
 ];
+
+/// Words that may open a list of people without a title, when every item gives a state or a
+/// party: "including Bill Cassidy of Louisiana, Susan Collins of Maine and Mitt Romney of Utah".
+const LIST_OPENERS: &[&str] = &["including", "were", "are", "among"];
 
 /// A person named in a list after a plural title.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -32,29 +38,43 @@ pub(super) struct ListedPerson {
     pub item: Span,
 }
 
-/// The people listed after each plural title of the sentence.
+/// The people listed after each plural title of the sentence, and after a [`LIST_OPENERS`]
+/// word when there are two or more and each is given a state or a party.
 pub(super) fn listed_people(sentence: &str, tokens: &[Token]) -> Vec<ListedPerson> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < tokens.len() {
-        if !PLURAL_TITLES.contains(&tokens[i].text) {
+        // "backed by lawmakers, Human Rights Watch said": a lower-case title is one only with
+        // a name right after it.
+        let titled = PLURAL_TITLES.contains(&tokens[i].text)
+            && (tokens[i].text.starts_with(char::is_uppercase)
+                || gap(sentence, tokens, i + 1) == " ");
+        if !titled && !LIST_OPENERS.contains(&tokens[i].text) {
             i += 1;
             continue;
         }
-        let mut k = i + 1;
-        while let Some((person, next)) = list_item(sentence, tokens, k) {
-            out.push(person);
-            // Items are joined by ",", "and" or ", and".
-            k = next;
-            if tokens.get(k).is_some_and(|t| t.text == "and") {
-                k += 1;
-            } else if !gap(sentence, tokens, k).contains(',') {
-                break;
-            }
+        let (items, k) = list_items(sentence, tokens, i + 1);
+        if titled || items.len() >= 2 && items.iter().all(|p| p.affiliation.is_some()) {
+            out.extend(items);
         }
         i = k.max(i + 1);
     }
     out
+}
+
+/// The items of a list from token `k`, joined by ",", "and" or ", and"; and the token after.
+fn list_items(sentence: &str, tokens: &[Token], mut k: usize) -> (Vec<ListedPerson>, usize) {
+    let mut items = Vec::new();
+    while let Some((person, next)) = list_item(sentence, tokens, k) {
+        items.push(person);
+        k = next;
+        if tokens.get(k).is_some_and(|t| t.text == "and") {
+            k += 1;
+        } else if !gap(sentence, tokens, k).contains(',') {
+            break;
+        }
+    }
+    (items, k)
 }
 
 /// The text between token `k - 1` and token `k`.
@@ -165,6 +185,29 @@ mod tests {
             [("Ann Lee", None), ("Bo Park", None)]
         );
         assert!(listed("Sens. voted on Monday.").is_empty());
+        assert!(listed("It was backed by lawmakers, Human Rights Watch said.").is_empty());
+        assert_eq!(
+            listed("US senators Ann Lee and Bo Park called for it."),
+            [("Ann Lee", None), ("Bo Park", None)]
+        );
+    }
+
+    #[test]
+    fn an_untitled_list_needs_a_state_or_party_for_every_name() {
+        assert_eq!(
+            listed(
+                "Six broke ranks, including Ann Lee of Utah, Bo Park of Maine and Cy Diaz of Ohio."
+            ),
+            [
+                ("Ann Lee", Some("Utah".into())),
+                ("Bo Park", Some("Maine".into())),
+                ("Cy Diaz", Some("Ohio".into()))
+            ]
+        );
+        // One name, or one item without its state: an ordinary sentence, not a list.
+        assert!(listed("Critics include Ann Lee of Utah.").is_empty());
+        assert!(listed("Those backing it were Ann Lee of Utah and Bo Park.").is_empty());
+        assert!(listed("It has members including Bank Rakyat of Malaysia.").is_empty());
     }
 
     #[test]

@@ -309,6 +309,22 @@ fn people_named_by_surname_first_and_by_description() {
 }
 
 #[test]
+fn a_countrys_legislators_are_one_group_however_the_country_is_written() {
+    let d = Dictionary::builtin().unwrap();
+    let mut t = ActorTracker::new(&d);
+    let m = t.find("American lawmakers demanded an inquiry.");
+    assert_eq!(names(&t, &m), ["American lawmakers"]);
+    assert_eq!(
+        t.actors[m[0].actor].affiliation.as_deref(),
+        Some("United States")
+    );
+    let m = t.find("US lawmakers said so again, and a French lawmaker agreed.");
+    assert_eq!(names(&t, &m), ["American lawmakers"]);
+    let m = t.find("Russian deputy UN envoy Dmitry Polyanskiy rejected it.");
+    assert!(names(&t, &m).iter().any(|n| n == "Russia"));
+}
+
+#[test]
 fn listed_people_and_party_codes() {
     let d = world();
     let mut t = ActorTracker::new(&d);
@@ -488,7 +504,8 @@ fn hyphenated_names_initials_and_particles_join_later_surnames() {
             &mut t,
             "Anke in 't Hout, a Dutch lawmaker, said the panel must go on."
         ),
-        ["Anke in 't Hout", "Netherlands"]
+        // A lawmaker speaks for herself, not for her country.
+        ["Anke in 't Hout"]
     );
     assert_eq!(
         find_names(&mut t, "Ban Ki-moon said it would."),

@@ -3,7 +3,9 @@
 //! named) so later mentions resolve to the same actor.
 
 use super::apposition::{bare_names, speaks_or_is_described, untitled_speakers};
-use super::collectives::{BLOCS, bloc_references, collectives};
+use super::collectives::{
+    BLOCS, bloc_references, collectives, legislator_groups, same_legislators,
+};
 use super::coordination::{ListedPerson, listed_people, party_code};
 use super::datelines::mask_dateline;
 use super::demonyms::{is_a_location, looks_like_a_city, plural_demonyms};
@@ -232,6 +234,7 @@ impl<'d> ActorTracker<'d> {
         let mut dict_hits = self.dict.matches(sentence);
         self.add_listed_people(sentence, &tokens, &mut dict_hits, &mut found);
         self.add_titled_people(sentence, &tokens, &mut dict_hits, &mut found);
+        self.add_legislators(sentence, &mut dict_hits, &mut found);
         self.add_dictionary_hits(sentence, dict_hits, &mut found);
         self.add_plural_demonyms(&tokens, &mut found);
         self.add_known_names(sentence, &tokens, &mut found);
@@ -287,6 +290,25 @@ impl<'d> ActorTracker<'d> {
             dict_hits.retain(|(r, _)| !overlaps(r, &item));
             let a = self.register(&canonical, ActorKind::Person, affiliation, name_text);
             found.push(Mention::named(name, a));
+        }
+    }
+
+    /// A country's legislators ("Brazilian senators", "US opposition lawmakers", "EU
+    /// lawmakers") are a group of their own, affiliated to it; one of them ("a French
+    /// lawmaker") is a person. Either way the country itself is not the actor: its dictionary
+    /// hit is taken out of `dict_hits`.
+    fn add_legislators(
+        &mut self,
+        sentence: &str,
+        dict_hits: &mut Vec<(Span, usize)>,
+        found: &mut Vec<Mention>,
+    ) {
+        for (span, country) in legislator_groups(sentence, self.dict, dict_hits) {
+            let surface = &sentence[span.clone()];
+            let canonical = same_legislators(&self.actors, surface, &country)
+                .map_or(surface.to_string(), |a| a.canonical.clone());
+            let a = self.register(&canonical, ActorKind::Group, Some(country), surface);
+            found.push(Mention::named(span, a));
         }
     }
 
