@@ -377,6 +377,10 @@ struct EvaluateArgs {
     /// With --articles: blend this contextual reader with the model, as classify --reader.
     #[arg(long, value_name = "DIR", requires = "articles")]
     reader: Option<PathBuf>,
+    /// With --articles: report stances below this confidence as neutral, as classify
+    /// --min-confidence.
+    #[arg(long, default_value_t = 0.0, requires = "articles")]
+    min_confidence: f64,
     /// Model to score (default: the shipped stance model).
     #[arg(long)]
     model: Option<PathBuf>,
@@ -680,6 +684,7 @@ fn evaluate(a: EvaluateArgs, enc: &Encoders) -> Result<()> {
         let reader = a.reader.as_deref().map(Reader::load).transpose()?;
         let analyzer = AnalyzerParams::new(&model, &dictionary)
             .reader(reader.as_ref())
+            .min_confidence(a.min_confidence)
             .check()?;
         let (ev, results) = commands::evaluate_articles(&analyzer, dir)
             .with_context(|| format!("evaluating {}", dir.display()))?;

@@ -499,6 +499,41 @@ fn evaluate_articles_scores_pairs_and_writes_a_report() {
     assert!(v["f1"].as_f64().unwrap() >= 0.0 && v["missed"].is_array());
     let html = std::fs::read_to_string(report).unwrap();
     assert!(html.contains("<article>") && html.contains("Egypt"));
+    // --min-confidence 1 turns every stance neutral: nothing is predicted.
+    let out = stance()
+        .args([
+            "evaluate",
+            "--format",
+            "json",
+            "--min-confidence",
+            "1",
+            "--model",
+        ])
+        .arg(&model)
+        .arg("--articles")
+        .arg(&arts)
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let v: serde_json::Value = serde_json::from_slice(&out).unwrap();
+    assert_eq!(
+        (v["gold"].as_u64(), v["predicted"].as_u64()),
+        (Some(2), Some(0))
+    );
+    // Without --articles it is refused; out of range it is refused.
+    stance()
+        .args(["evaluate", "--min-confidence", "0.5", "--data"])
+        .arg(data("small.csv"))
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains("--articles"));
+    stance()
+        .args(["evaluate", "--min-confidence", "2", "--articles"])
+        .arg(&arts)
+        .assert()
+        .failure();
 }
 
 #[test]
