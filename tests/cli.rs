@@ -8,6 +8,12 @@ fn stance() -> Command {
     Command::cargo_bin("stance").expect("binary builds")
 }
 
+/// Runs `cmd`, which must succeed, and parses its standard output as one JSON value.
+fn json_output(cmd: &mut Command) -> serde_json::Value {
+    let out = cmd.assert().success().get_output().stdout.clone();
+    serde_json::from_slice(&out).unwrap()
+}
+
 fn data(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("tests/data")
@@ -62,16 +68,12 @@ fn train_then_classify_json_and_csv() {
         "Peru vetoed the inquiry on Monday. Later, Norway welcomed the plan.\n",
     )
     .unwrap();
-    let out = stance()
-        .args(["classify", "--no-sentiment", "--format", "json", "--model"])
-        .arg(&model)
-        .arg(&article)
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
-    let v: serde_json::Value = serde_json::from_slice(&out).unwrap();
+    let v = json_output(
+        stance()
+            .args(["classify", "--no-sentiment", "--format", "json", "--model"])
+            .arg(&model)
+            .arg(&article),
+    );
     let actors = v["actors"].as_array().unwrap();
     let names: Vec<&str> = actors
         .iter()
@@ -115,17 +117,13 @@ fn classify_reads_stdin() {
 fn evaluate_json_has_the_documented_keys() {
     let dir = tempfile::tempdir().unwrap();
     let model = train_small(dir.path());
-    let out = stance()
-        .args(["evaluate", "--format", "json", "--model"])
-        .arg(&model)
-        .arg("--data")
-        .arg(data("small.csv"))
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
-    let v: serde_json::Value = serde_json::from_slice(&out).unwrap();
+    let v = json_output(
+        stance()
+            .args(["evaluate", "--format", "json", "--model"])
+            .arg(&model)
+            .arg("--data")
+            .arg(data("small.csv")),
+    );
     for key in ["n", "accuracy", "macro_f1", "per_class", "confusion"] {
         assert!(v.get(key).is_some(), "missing {key}");
     }
@@ -260,24 +258,20 @@ fn bad_usage_exits_2_and_missing_file_exits_1() {
 fn explain_inspect_completions_and_man() {
     let dir = tempfile::tempdir().unwrap();
     let model = train_small(dir.path());
-    let out = stance()
-        .args([
-            "explain",
-            "--format",
-            "json",
-            "--text",
-            "Hungary vetoed the inquiry.",
-            "--actor",
-            "Hungary",
-            "--model",
-        ])
-        .arg(&model)
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
-    let v: serde_json::Value = serde_json::from_slice(&out).unwrap();
+    let v = json_output(
+        stance()
+            .args([
+                "explain",
+                "--format",
+                "json",
+                "--text",
+                "Hungary vetoed the inquiry.",
+                "--actor",
+                "Hungary",
+                "--model",
+            ])
+            .arg(&model),
+    );
     assert!(v["label"].is_string() && v["runner_up"].is_string());
     let feats = v["features"].as_array().unwrap();
     assert!(
@@ -309,23 +303,19 @@ fn explain_inspect_completions_and_man() {
 fn classify_explain_adds_explanations_to_json() {
     let dir = tempfile::tempdir().unwrap();
     let model = train_small(dir.path());
-    let out = stance()
-        .args([
-            "classify",
-            "--no-sentiment",
-            "--explain",
-            "--format",
-            "json",
-            "--model",
-        ])
-        .arg(&model)
-        .write_stdin("Egypt rejected the probe.")
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
-    let v: serde_json::Value = serde_json::from_slice(&out).unwrap();
+    let v = json_output(
+        stance()
+            .args([
+                "classify",
+                "--no-sentiment",
+                "--explain",
+                "--format",
+                "json",
+                "--model",
+            ])
+            .arg(&model)
+            .write_stdin("Egypt rejected the probe."),
+    );
     let x = &v["actors"][0]["evidence"][0]["explanation"];
     assert!(
         x["features"].as_array().is_some_and(|f| !f.is_empty()),
@@ -482,42 +472,34 @@ fn evaluate_articles_scores_pairs_and_writes_a_report() {
     )
     .unwrap();
     let report = dir.path().join("articles.html");
-    let out = stance()
-        .args(["evaluate", "--format", "json", "--model"])
-        .arg(&model)
-        .arg("--articles")
-        .arg(&arts)
-        .arg("--report")
-        .arg(&report)
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
-    let v: serde_json::Value = serde_json::from_slice(&out).unwrap();
+    let v = json_output(
+        stance()
+            .args(["evaluate", "--format", "json", "--model"])
+            .arg(&model)
+            .arg("--articles")
+            .arg(&arts)
+            .arg("--report")
+            .arg(&report),
+    );
     assert_eq!(v["gold"], 2);
     assert!(v["f1"].as_f64().unwrap() >= 0.0 && v["missed"].is_array());
     let html = std::fs::read_to_string(report).unwrap();
     assert!(html.contains("<article>") && html.contains("Egypt"));
     // --min-confidence 1 turns every stance neutral: nothing is predicted.
-    let out = stance()
-        .args([
-            "evaluate",
-            "--format",
-            "json",
-            "--min-confidence",
-            "1",
-            "--model",
-        ])
-        .arg(&model)
-        .arg("--articles")
-        .arg(&arts)
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
-    let v: serde_json::Value = serde_json::from_slice(&out).unwrap();
+    let v = json_output(
+        stance()
+            .args([
+                "evaluate",
+                "--format",
+                "json",
+                "--min-confidence",
+                "1",
+                "--model",
+            ])
+            .arg(&model)
+            .arg("--articles")
+            .arg(&arts),
+    );
     assert_eq!(
         (v["gold"].as_u64(), v["predicted"].as_u64()),
         (Some(2), Some(0))
