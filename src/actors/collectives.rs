@@ -1,6 +1,7 @@
 //! Collective actors: groups of states or of a party's members that act together — "Western
-//! countries", "Arab states", "Senate Republicans", "Labour MPs" — and "the bloc" for the
-//! bloc the article has named.
+//! countries", "Arab states", "Senate Republicans", "Labour MPs", "the Greens", "opposition
+//! MPs" — a country's legislators ("Brazilian senators"), and "the bloc" for the bloc the
+//! article has named.
 
 use super::dictionary::{ActorKind, Dictionary};
 use super::span::Span;

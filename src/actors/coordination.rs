@@ -1,6 +1,6 @@
 //! People listed after one plural title: "Sens. Ann Lee of Utah, Bo Park of Maine, and Cy Diaz
-//! of Ohio", "Reps. Ann Lee (R-Utah) and Bo Park (D-Calif.)"; and the party codes that follow a
-//! name ("(R-Utah)").
+//! of Ohio", "Reps. Ann Lee (R-Utah) and Bo Park (D-Calif.)", or after "including" when each
+//! is given a state or party; and the party codes that follow a name ("(R-Utah)").
 
 use super::names::{is_extra_name_part, is_name_particle, name_at};
 use super::span::{Span, only_space};

@@ -109,6 +109,21 @@ pub(super) fn is_government_body(name: &str) -> bool {
     GOVERNMENT_HEADS.contains(&head)
 }
 
+/// Heads of bodies that sit somewhere: "in" after them names the place ("the General Assembly
+/// in New York", "the court in The Hague"), not more of the name.
+const LOCATED_HEADS: &[&str] = &[
+    "Council",
+    "Assembly",
+    "Court",
+    "Parliament",
+    "Tribunal",
+    "Congress",
+    "Senate",
+    "Board",
+    "Conference",
+    "Summit",
+];
+
 /// Capitalised runs that contain an organisation word: "National Electoral Commission",
 /// "Party for Renewal and Justice", "Colombian Cycling Federation". Returns each run's range.
 pub(super) fn organisation_names(sentence: &str, tokens: &[Token]) -> Vec<Span> {
@@ -137,8 +152,19 @@ pub(super) fn organisation_names(sentence: &str, tokens: &[Token]) -> Vec<Span> 
         let mut j = i;
         let mut has_head = false;
         let mut last_cap = i;
+        // The token after the seat named after "in", when there is one.
+        let mut seat = 0;
         while j < tokens.len() {
             let t = tokens[j].text;
+            // "the Human Rights Council in Geneva": a seat, not part of the name (but "the
+            // UN Support Mission in Libya" is one name).
+            if t == "in" && j > i && LOCATED_HEADS.contains(&tokens[j - 1].text) {
+                seat = j + 1;
+                while seat < tokens.len() && is_capitalised(tokens[seat].text) {
+                    seat += 1;
+                }
+                break;
+            }
             let joiner = j > i
                 && (matches!(t, "of" | "for" | "and" | "on" | "the" | "in" | "into")
                     || NAME_PARTICLES.contains(&t));
@@ -166,7 +192,7 @@ pub(super) fn organisation_names(sentence: &str, tokens: &[Token]) -> Vec<Span> 
                 out.push(tokens[s].span.0..end_without_possessive(&tokens[last_cap]));
             }
         }
-        i = j.max(i + 1);
+        i = j.max(i + 1).max(seat);
     }
     out
 }
@@ -241,5 +267,23 @@ mod tests {
         );
         assert!(is_news_agency("Baltic News Agency's"));
         assert!(!is_news_agency("Baltic Space Agency"));
+    }
+
+    #[test]
+    fn a_seat_after_in_is_no_part_of_the_name() {
+        let names = |s: &str| -> Vec<String> {
+            organisation_names(s, &crate::text::tokenize(s))
+                .into_iter()
+                .map(|r| s[r].to_string())
+                .collect()
+        };
+        assert_eq!(
+            names("The Human Rights Council in Geneva and the Federal Court in Ottawa met."),
+            ["Human Rights Council", "Federal Court"]
+        );
+        assert_eq!(
+            names("The UN Support Mission in Libya said so."),
+            ["UN Support Mission in Libya"]
+        );
     }
 }
