@@ -91,6 +91,9 @@ const PARTIES: &[(&str, &str)] = &[
     ("Tory", "Conservative Party"),
     ("Conservatives", "Conservative Party"),
     ("Tories", "Conservative Party"),
+    ("Liberal", "Liberal Party"),
+    ("Green", "Green Party"),
+    ("Labor", "Labor Party"),
 ];
 
 /// A party named by its members or its short name, standing alone: "the Greens voted against",
@@ -228,13 +231,15 @@ fn party_words(sentence: &str, tokens: &[Token], found: &[Collective]) -> Vec<Co
             n.text.starts_with(char::is_uppercase) && sentence[t.span.1..n.span.0] == *" "
         });
         let previous = k.checked_sub(1).map(|p| tokens[p].text);
-        let after_name = previous.is_some_and(|p| {
-            p.starts_with(char::is_uppercase)
-                && sentence[tokens[k - 1].span.1..t.span.0] == *" "
-                && !crate::text::SENTENCE_STARTERS.contains(&p)
-                && !p.ends_with("'s")
-                && !p.ends_with("’s")
-        });
+        // The first word of a sentence is capitalised anyway ("With Labor also promising").
+        let after_name = k > 1
+            && previous.is_some_and(|p| {
+                p.starts_with(char::is_uppercase)
+                    && sentence[tokens[k - 1].span.1..t.span.0] == *" "
+                    && !crate::text::SENTENCE_STARTERS.contains(&p)
+                    && !p.ends_with("'s")
+                    && !p.ends_with("’s")
+            });
         // "the Socialists and Democrats group" is one group of the European Parliament.
         let socialists = previous == Some("and") && k >= 2 && tokens[k - 2].text == "Socialists";
         let followed_by_role = tokens

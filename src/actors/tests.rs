@@ -46,6 +46,14 @@ fn titled_person_takes_the_demonym_as_affiliation() {
 }
 
 #[test]
+fn a_counsellor_is_a_titled_person() {
+    let d = dict();
+    let mut t = ActorTracker::new(&d);
+    let m = t.find("Counsellor Evgeny Ustinov of the Russian delegation rejected the inquiry.");
+    assert_eq!(names(&t, &m)[0], "Evgeny Ustinov");
+}
+
+#[test]
 fn organisations_by_head_word() {
     let d = dict();
     let mut t = ActorTracker::new(&d);
