@@ -39,13 +39,50 @@ impl std::fmt::Debug for SentenceEmbedder {
     }
 }
 
+/// The bytes of `name` in a model directory; `err` words the error for the caller's kind of model.
+pub(crate) fn read_model_file(
+    dir: &Path,
+    name: &str,
+    err: impl Fn(&Path, String) -> StanceError,
+) -> Result<Vec<u8>> {
+    std::fs::read(dir.join(name)).map_err(|e| err(dir, format!("cannot read {name}: {e}")))
+}
+
+/// The BERT encoder of `model.safetensors` (given as `weights`) under `config`, and the
+/// weights themselves, for the heads a caller builds on top of the encoder.
+pub(crate) fn load_bert(
+    dir: &Path,
+    weights: Vec<u8>,
+    config: &Config,
+    err: impl Fn(&Path, String) -> StanceError,
+) -> Result<(BertModel, VarBuilder<'static>)> {
+    let vb = VarBuilder::from_buffered_safetensors(weights, DType::F32, &Device::Cpu)
+        .map_err(|e| err(dir, format!("model.safetensors: {e}")))?;
+    let model = BertModel::load(vb.clone(), config).map_err(|e| {
+        err(
+            dir,
+            format!("model.safetensors does not fit config.json: {e}"),
+        )
+    })?;
+    Ok((model, vb))
+}
+
+/// `tokenizer.json` of a model directory, without padding (one text at a time).
+pub(crate) fn load_tokenizer(
+    dir: &Path,
+    err: impl Fn(&Path, String) -> StanceError,
+) -> Result<Tokenizer> {
+    let mut tokenizer = Tokenizer::from_file(dir.join("tokenizer.json"))
+        .map_err(|e| err(dir, format!("tokenizer.json: {e}")))?;
+    tokenizer.with_padding(None);
+    Ok(tokenizer)
+}
+
 impl SentenceEmbedder {
     /// Loads an encoder directory (`config.json`, `tokenizer.json`, `model.safetensors`, and
     /// optionally `1_Pooling/config.json`, which must ask for mean pooling).
     pub fn load(dir: &Path) -> Result<SentenceEmbedder> {
-        let read = |name: &str| {
-            std::fs::read(dir.join(name)).map_err(|e| err(dir, format!("cannot read {name}: {e}")))
-        };
+        let read = |name: &str| read_model_file(dir, name, err);
         let config: Config = serde_json::from_slice(&read("config.json")?)
             .map_err(|e| err(dir, format!("config.json is not a BERT configuration: {e}")))?;
         if let Ok(pooling) = std::fs::read(dir.join("1_Pooling/config.json")) {
@@ -63,17 +100,8 @@ impl SentenceEmbedder {
             .iter()
             .map(|b| format!("{b:02x}"))
             .collect();
-        let vb = VarBuilder::from_buffered_safetensors(weights, DType::F32, &Device::Cpu)
-            .map_err(|e| err(dir, format!("model.safetensors: {e}")))?;
-        let model = BertModel::load(vb, &config).map_err(|e| {
-            err(
-                dir,
-                format!("model.safetensors does not fit config.json: {e}"),
-            )
-        })?;
-        let mut tokenizer = Tokenizer::from_file(dir.join("tokenizer.json"))
-            .map_err(|e| err(dir, format!("tokenizer.json: {e}")))?;
-        tokenizer.with_padding(None);
+        let (model, _) = load_bert(dir, weights, &config, err)?;
+        let tokenizer = load_tokenizer(dir, err)?;
         // Length: the tokenizer's own truncation stays as `tokenizer.json` sets it (128 tokens
         // for all-MiniLM-L6-v2; sentence-transformers itself would allow 256), and the ids are
         // further capped at sentence-transformers' `max_seq_length` and the position table.

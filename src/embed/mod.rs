@@ -24,7 +24,7 @@
 #[cfg(not(feature = "embeddings"))]
 mod absent;
 #[cfg(feature = "embeddings")]
-mod bert;
+pub(crate) mod bert;
 
 #[cfg(not(feature = "embeddings"))]
 pub use absent::SentenceEmbedder;

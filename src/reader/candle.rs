@@ -9,6 +9,7 @@ use std::path::Path;
 use tokenizers::{Tokenizer, TruncationDirection, TruncationParams, TruncationStrategy};
 
 use super::{ReaderSettings, reader_error as err};
+use crate::embed::bert::{load_bert, load_tokenizer, read_model_file};
 use crate::error::{Result, StanceError};
 
 /// A loaded fine-tuned pair classifier.
@@ -51,34 +52,24 @@ fn labels_of(config: &serde_json::Value) -> std::result::Result<Vec<String>, Str
 impl PairReader {
     /// Loads a reader directory (see the module's parent for its files).
     pub fn load(dir: &Path) -> Result<PairReader> {
-        let read = |name: &str| {
-            std::fs::read(dir.join(name)).map_err(|e| err(dir, format!("cannot read {name}: {e}")))
-        };
+        let read = |name: &str| read_model_file(dir, name, err);
         let raw: serde_json::Value = serde_json::from_slice(&read("config.json")?)
             .map_err(|e| err(dir, format!("config.json: {e}")))?;
         let labels = labels_of(&raw).map_err(|m| err(dir, m))?;
         let config: Config = serde_json::from_value(raw)
             .map_err(|e| err(dir, format!("config.json is not a BERT configuration: {e}")))?;
         let settings = ReaderSettings::load(dir)?;
-        let vb = VarBuilder::from_buffered_safetensors(
-            read("model.safetensors")?,
-            DType::F32,
-            &Device::Cpu,
-        )
-        .map_err(|e| err(dir, format!("model.safetensors: {e}")))?;
+        let (model, vb) = load_bert(dir, read("model.safetensors")?, &config, err)?;
         let misfit = |e: candle_core::Error| {
             err(
                 dir,
                 format!("model.safetensors does not fit config.json: {e}"),
             )
         };
-        let model = BertModel::load(vb.clone(), &config).map_err(misfit)?;
         let h = config.hidden_size;
         let pooler = candle_nn::linear(h, h, vb.pp("bert.pooler.dense")).map_err(misfit)?;
         let classifier = candle_nn::linear(h, labels.len(), vb.pp("classifier")).map_err(misfit)?;
-        let mut tokenizer = Tokenizer::from_file(dir.join("tokenizer.json"))
-            .map_err(|e| err(dir, format!("tokenizer.json: {e}")))?;
-        tokenizer.with_padding(None);
+        let mut tokenizer = load_tokenizer(dir, err)?;
         tokenizer
             .with_truncation(Some(TruncationParams {
                 max_length: settings.max_tokens.min(config.max_position_embeddings),
