@@ -226,6 +226,10 @@ struct TrainArgs {
     /// (on by default: each member gets the context of the whole list).
     #[arg(long)]
     no_coordination: bool,
+    /// Do not read an actor listed after a plural head ("Six countries opposed it — China,
+    /// Cuba …", "… including Bill Cassidy of Louisiana") in the head's place (on by default).
+    #[arg(long)]
+    no_list_heads: bool,
     /// Features for whether and how near the actor the sentence names a proposal
     /// (`x:proposal-none|near|far`).
     #[arg(long)]

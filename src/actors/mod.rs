@@ -15,6 +15,7 @@ mod datelines;
 mod demonyms;
 mod dictionary;
 mod headlines;
+mod modifiers;
 mod names;
 mod organisations;
 mod pronouns;

@@ -284,9 +284,10 @@ fn titles_speak_for_the_country_they_are_of_and_are_no_bodies() {
     let m = t.find(
         "Deputy Permanent Representative of the Netherlands to the UN Marit de Vries objected.",
     );
-    assert_eq!(names(&t, &m), ["UN", "Marit de Vries"]);
+    // The UN is where the post is, not an actor here (rule 17 of the annotation guide).
+    assert_eq!(names(&t, &m), ["Marit de Vries"]);
     assert_eq!(
-        t.actors[m[1].actor].affiliation.as_deref(),
+        t.actors[m[0].actor].affiliation.as_deref(),
         Some("Netherlands")
     );
     assert!(
@@ -295,7 +296,30 @@ fn titles_speak_for_the_country_they_are_of_and_are_no_bodies() {
             .all(|a| a.kind != ActorKind::Organisation || a.canonical == "UN")
     );
     let m = t.find("Iraq's ambassador to the UN, Wanjiru Kamau, said the text was unfair.");
-    assert_eq!(names(&t, &m), ["Iraq", "UN", "Wanjiru Kamau"]);
+    assert_eq!(names(&t, &m), ["Iraq", "Wanjiru Kamau"]);
+}
+
+#[test]
+fn a_body_in_a_title_or_owning_a_thing_takes_no_stance_there() {
+    let d = world();
+    let mut t = ActorTracker::new(&d);
+    // The employer before the title: the person speaks for it.
+    let m = t.find("WHO Director-General Moses Tedros Kagame said the mission would go ahead.");
+    assert_eq!(names(&t, &m), ["Moses Tedros Kagame"]);
+    assert_eq!(t.actors[m[0].actor].affiliation.as_deref(), Some("WHO"));
+    // The owner of a thing: "the UN bid", "a UN investigation".
+    let m =
+        t.find("Libya rejected a UN bid to send investigators, and a UN investigation stalled.");
+    assert_eq!(names(&t, &m), ["Libya"]);
+    // The body acting, or speaking through its team or in its own name, is an actor.
+    for s in [
+        "The UN team said it regretted the refusal.",
+        "The UN said the investigation would resume.",
+        "A UN-backed panel will lead it, the UN said.",
+    ] {
+        let m = t.find(s);
+        assert!(names(&t, &m).contains(&"UN".to_string()), "{s}");
+    }
 }
 
 #[test]

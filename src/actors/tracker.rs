@@ -11,6 +11,7 @@ use super::datelines::mask_dateline;
 use super::demonyms::{is_a_location, looks_like_a_city, plural_demonyms};
 use super::dictionary::{ActorKind, Dictionary};
 use super::headlines::is_title_case;
+use super::modifiers::{employs_the_titled, modifies_what_follows};
 use super::names::{same_given_name, surnames, without_middle_initials};
 use super::organisations::{
     bracketed_acronym, initials, is_government_body, is_news_agency, names_a_thing,
@@ -244,6 +245,13 @@ impl<'d> ActorTracker<'d> {
         self.add_people_of_bodies(sentence, &tokens, &mut found);
         self.add_surnames_of_bare_names(sentence, &tokens, &mut found);
         self.add_pronoun_subject(&tokens, &mut found);
+        found.retain(|m| {
+            let a = &self.actors[m.actor];
+            m.pronoun
+                || a.kind != ActorKind::Organisation
+                || a.affiliation.is_some()
+                || !modifies_what_follows(&sentence[m.span.end..])
+        });
         found.sort_by_key(|m| m.span.start);
         self.remember(sentence, &tokens, &found);
         found
@@ -324,9 +332,11 @@ impl<'d> ActorTracker<'d> {
     ) {
         for TitledName { name, title } in titled_names(sentence, tokens) {
             let name_text = &sentence[name.clone()];
+            let employer = self.title_employer(sentence, &title, dict_hits);
             let affiliation = self
                 .title_affiliation(sentence, &title, dict_hits)
-                .or_else(|| party_code(&sentence[name.end..]).map(str::to_string));
+                .or_else(|| party_code(&sentence[name.end..]).map(str::to_string))
+                .or(employer);
             let overlapping = dict_hits.iter().find(|(r, _)| overlaps(r, &name)).cloned();
             match overlapping {
                 Some((r, id)) if self.dict.actor(id).kind == ActorKind::Person => {
@@ -375,6 +385,24 @@ impl<'d> ActorTracker<'d> {
                             || sentence[..r.start].ends_with(" of the "))
                 })
             })?;
+        let (_, id) = dict_hits.remove(pos);
+        Some(self.dict.actor(id).canonical.clone())
+    }
+
+    /// The international body whose post the title names ("UN Special Envoy", "Director
+    /// General of the IAEA"), taken out of `dict_hits`: the person speaks, not the body.
+    fn title_employer(
+        &self,
+        sentence: &str,
+        title: &Span,
+        dict_hits: &mut Vec<(Span, usize)>,
+    ) -> Option<String> {
+        let pos = dict_hits.iter().position(|(r, id)| {
+            let info = self.dict.actor(*id);
+            info.kind == ActorKind::Organisation
+                && info.affiliation.is_none()
+                && employs_the_titled(sentence, r, title)
+        })?;
         let (_, id) = dict_hits.remove(pos);
         Some(self.dict.actor(id).canonical.clone())
     }

@@ -423,7 +423,8 @@ mod tests {
     }
 
     /// The JSON of `m` as format version `version` wrote it: flat feature options (those of
-    /// the shipped v4 stance model with coordination and stems off, which is what `tiny` uses).
+    /// the shipped v4 stance model with coordination and stems off, which is what `tiny` uses;
+    /// list heads came later).
     fn as_flat_json(m: &Classifier, version: u32) -> Vec<u8> {
         let mut v: serde_json::Value = serde_json::from_slice(&m.to_json().unwrap()).unwrap();
         let mut flat: serde_json::Value =

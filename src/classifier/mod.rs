@@ -445,6 +445,7 @@ mod tests {
         opts.features = opts
             .features
             .without(&Family::Coordination)
+            .without(&Family::ListHeads)
             .without(&Family::Stems);
         let data = vec![
             ex("Paris vetoed the probe", "Paris", "opposes"),

@@ -43,6 +43,7 @@ pub(crate) fn feature_options(
         (a.target_overlap, Family::TopicOverlap),
         (a.target_cross, cross),
         (!a.no_coordination, Family::Coordination),
+        (!a.no_list_heads, Family::ListHeads),
         (a.proposal, Family::Proposal),
         (!a.no_stems, Family::Stems),
     ];

@@ -160,6 +160,7 @@ fn switches(f: &FeatureOptions) -> Vec<String> {
         (!f.actor_aware, "no actor placeholders"),
         (!f.has(&Family::RoleBigrams), "no role bigrams"),
         (!f.has(&Family::Coordination), "no coordination"),
+        (!f.has(&Family::ListHeads), "no list heads"),
         (!f.has(&Family::Stems), "no stems"),
     ]
     .into_iter()

@@ -7,6 +7,7 @@ use std::ops::Range;
 
 use super::char_ngrams::CharNgrams;
 use super::identity::ActorIdentity;
+use super::list_heads::{self, HeadPlace};
 use super::negation::Negation;
 use super::position::Position;
 use super::proposal::ProposalNearness;
@@ -65,10 +66,26 @@ impl<'s> SequenceContext<'s> {
             topic,
         };
         let (actor_spans, other_spans) = mention_spans(input, opts);
+        let place = list_head_place(input, opts, &actor_spans, &other_spans);
+        let mut head_read = false;
         let mut last_mention: Option<(bool, usize)> = None; // (is actor, mention start)
         for t in tokenize(input.text) {
             if opts.actor_aware {
                 let mid = t.span.0;
+                if let Some(p) = &place {
+                    if p.skipped.contains(&mid) {
+                        continue;
+                    }
+                    if p.head.contains(&mid) {
+                        // The head's words are read as one placeholder for the actor.
+                        if !head_read {
+                            ctx.push_mention(true, p.head.start);
+                            head_read = true;
+                        }
+                        last_mention = None;
+                        continue;
+                    }
+                }
                 let inside = |spans: &[Range<usize>]| {
                     spans
                         .iter()
@@ -134,6 +151,23 @@ fn mention_spans<'s>(input: &'s ActorSentence, opts: &FeatureOptions) -> (Spans<
     } else {
         (Cow::Borrowed(&input.actor), Cow::Borrowed(&input.others))
     }
+}
+
+/// With `list-heads`, where the actor's list is read when it stands for a plural head
+/// ([`list_heads`](super::list_heads)).
+fn list_head_place(
+    input: &ActorSentence,
+    opts: &FeatureOptions,
+    actor: &[Range<usize>],
+    others: &[Range<usize>],
+) -> Option<HeadPlace> {
+    if !(opts.has(&Family::ListHeads) && opts.actor_aware) {
+        return None;
+    }
+    let all: Vec<Range<usize>> = actor.iter().chain(others).cloned().collect();
+    actor
+        .iter()
+        .find_map(|list| list_heads::head_place(input.text, list, &all))
 }
 
 /// Emits the features of one (sentence, actor) pair into `sink`.

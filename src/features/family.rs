@@ -47,6 +47,9 @@ pub enum Family {
     TargetCross(TargetCrossParams),
     /// A coordinated list of actors ("Russia, China and Brazil") is read as one mention.
     Coordination,
+    /// An actor listed in apposition to a plural head ("Six countries opposed it — China, Cuba
+    /// …", "… including Bill Cassidy of Louisiana") is read in the head's place.
+    ListHeads,
     /// Whether the sentence names a proposal and how near the actor (`x:proposal-…`).
     Proposal,
     /// Word stems (`s:`, and `sL:`/`sR:` within the window).
@@ -72,6 +75,7 @@ impl Family {
             Family::TopicOverlap => "topic-overlap",
             Family::TargetCross(_) => "target-cross",
             Family::Coordination => "coordination",
+            Family::ListHeads => "list-heads",
             Family::Proposal => "proposal",
             Family::Stems => "stems",
             Family::Embeddings(_) => "embeddings",
@@ -93,7 +97,7 @@ impl Family {
 }
 
 /// Every family's name, in the canonical order.
-const FAMILY_NAMES: [&str; 16] = [
+const FAMILY_NAMES: [&str; 17] = [
     "word-ngrams",
     "char-ngrams",
     "windows",
@@ -107,6 +111,7 @@ const FAMILY_NAMES: [&str; 16] = [
     "topic-overlap",
     "target-cross",
     "coordination",
+    "list-heads",
     "proposal",
     "stems",
     "embeddings",

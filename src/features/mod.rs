@@ -21,6 +21,7 @@ mod identity;
 mod input;
 mod legacy;
 mod lexicon;
+mod list_heads;
 mod negation;
 mod options;
 mod position;

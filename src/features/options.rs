@@ -54,6 +54,7 @@ impl Default for FeatureOptions {
                 Family::Cues(CueParams { count: 300 }),
                 Family::RoleBigrams,
                 Family::Coordination,
+                Family::ListHeads,
                 Family::Stems,
             ],
         }
