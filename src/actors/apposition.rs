@@ -3,7 +3,9 @@
 
 use super::names::{is_extra_name_part, is_name_particle, name_at};
 use super::span::{Span, only_space};
-use super::words::{NAME_PARTICLES, PERSON_NOUNS, SPEECH_VERBS, TITLE_HEADS, is_capitalised};
+use super::words::{
+    NAME_PARTICLES, PERSON_NOUNS, SPEECH_VERBS, TITLE_HEADS, is_capitalised, name_token,
+};
 use crate::text::Token;
 
 /// Words that may open a sentence before a name: "But Wang Li said…".
@@ -91,6 +93,20 @@ pub(super) fn speaks_or_is_described(sentence: &str, tokens: &[Token], k: usize)
     let gap = &sentence[tokens[k - 1].span.1..next.span.0];
     SPEECH_VERBS.contains(&next.text)
         || gap.trim() == "," && (next.text == "who" || describes_a_person(sentence, &tokens[k..]))
+}
+
+/// Whether the one word at `r` (a country's or a capital's name) opens the name of a person
+/// who speaks or is described: "Tirana Hassan, the executive director of Human Rights Watch,
+/// said", "Israel Katz said".
+pub(super) fn opens_a_speaking_name(sentence: &str, tokens: &[Token], r: &Span) -> bool {
+    let Some(i) = tokens.iter().position(|t| t.span == (r.start, r.end)) else {
+        return false;
+    };
+    tokens.get(i + 1).is_some_and(|next| {
+        name_token(next.text)
+            && only_space(sentence, &tokens[i], next)
+            && speaks_or_is_described(sentence, tokens, i + 2)
+    })
 }
 
 /// Two or three name words standing alone, which may be a person named without a title or a

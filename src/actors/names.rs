@@ -2,7 +2,9 @@
 //! the lower-case tail of a hyphenated given name ("Yuet-ngor", "Ki-moon") and middle
 //! initials ("Vitaly I. Churkin").
 
-use super::words::{NAME_PARTICLES, ORG_HEADS, is_capitalised, name_token, never_a_name};
+use super::words::{
+    NAME_PARTICLES, ORG_HEADS, SURNAME_TITLES, is_capitalised, name_token, never_a_name,
+};
 use crate::text::Token;
 
 /// Lower-case words that follow a name after a hyphen without being part of it:
@@ -53,6 +55,17 @@ pub(super) fn name_at(sentence: &str, tokens: &[Token], k: usize) -> bool {
             && !ORG_HEADS.contains(&t)
         || is_hyphen_tail(sentence, tokens, k)
         || is_middle_initial(sentence, tokens, k)
+        || is_title_surname(sentence, tokens, k)
+}
+
+/// Whether token `k` is a title word used as a surname: "Bishop" in "Julie Bishop told" — a
+/// [`SURNAME_TITLES`] word right after a name word and not before another capitalised word.
+fn is_title_surname(sentence: &str, tokens: &[Token], k: usize) -> bool {
+    SURNAME_TITLES.contains(&tokens[k].text)
+        && k > 0
+        && name_token(tokens[k - 1].text)
+        && sentence[tokens[k - 1].span.1..tokens[k].span.0] == *" "
+        && !tokens.get(k + 1).is_some_and(|t| is_capitalised(t.text))
 }
 
 /// Whether token `k` is the lower-case second half of a hyphenated name: "ngor" in

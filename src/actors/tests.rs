@@ -728,3 +728,24 @@ fn people_of_a_body_and_peoples_in_a_list() {
         ["EU", "United States"]
     );
 }
+
+#[test]
+fn whips_knesset_members_title_surnames_and_places_as_given_names() {
+    let d = world();
+    let mut t = ActorTracker::new(&d);
+    let m = t.find("The party's chief whip in Lok Sabha Sudip Bandopadhyay told reporters.");
+    assert_eq!(names(&t, &m), ["Sudip Bandopadhyay"]);
+    let m = t.find("Yesh Atid MK Efrat Rayten Marom directed the blame at the cabinet.");
+    assert_eq!(names(&t, &m), ["Efrat Rayten Marom"]);
+    // A title word that is also a surname ends the name before a lower-case word.
+    let m = t.find("Foreign Minister Julie Bishop told the council it was inconceivable.");
+    assert_eq!(names(&t, &m), ["Julie Bishop"]);
+    let mut fresh = ActorTracker::new(&d);
+    let m = fresh.find("Bishop Desmond Tutu said it.");
+    assert_eq!(names(&fresh, &m), ["Desmond Tutu"]);
+    // A capital's or a country's name as a given name: the person speaks, not the state.
+    let m = t.find("Libya Hassan, the executive director of the group, called it a blow.");
+    assert_eq!(names(&t, &m), ["Libya Hassan"]);
+    let m = t.find("Libya rejected the inquiry, the ministry said.");
+    assert_eq!(names(&t, &m), ["Libya"]);
+}

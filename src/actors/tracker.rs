@@ -2,7 +2,9 @@
 //! fixed order, and remembers them across the article (surnames, acronyms, the last person
 //! named) so later mentions resolve to the same actor.
 
-use super::apposition::{bare_names, speaks_or_is_described, untitled_speakers};
+use super::apposition::{
+    bare_names, opens_a_speaking_name, speaks_or_is_described, untitled_speakers,
+};
 use super::collectives::{
     BLOCS, bloc_references, collectives, legislator_groups, same_legislators,
 };
@@ -236,7 +238,7 @@ impl<'d> ActorTracker<'d> {
         self.add_listed_people(sentence, &tokens, &mut dict_hits, &mut found);
         self.add_titled_people(sentence, &tokens, &mut dict_hits, &mut found);
         self.add_legislators(sentence, &mut dict_hits, &mut found);
-        self.add_dictionary_hits(sentence, dict_hits, &mut found);
+        self.add_dictionary_hits(sentence, &tokens, dict_hits, &mut found);
         self.add_plural_demonyms(&tokens, &mut found);
         self.add_known_names(sentence, &tokens, &mut found);
         self.add_collectives(sentence, &tokens, &mut found);
@@ -413,14 +415,17 @@ impl<'d> ActorTracker<'d> {
     fn add_dictionary_hits(
         &mut self,
         sentence: &str,
+        tokens: &[Token],
         dict_hits: Vec<(Span, usize)>,
         found: &mut Vec<Mention>,
     ) {
         for (r, id) in dict_hits {
+            // "Tirana Hassan, the executive director …": a place's name as a given name.
             if self.dict.actor(id).kind == ActorKind::Country
                 && (names_independent_body(&sentence[r.end..])
                     || names_private_people(&sentence[r.end..])
-                    || names_a_thing(&sentence[r.end..]))
+                    || names_a_thing(&sentence[r.end..])
+                    || opens_a_speaking_name(sentence, tokens, &r))
             {
                 continue;
             }

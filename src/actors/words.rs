@@ -126,7 +126,14 @@ pub(super) const TITLE_HEADS: &[&str] = &[
     "coordinator",
     "MEP",
     "Amb",
+    "whip",
+    "Whip",
+    "MK",
 ];
+
+/// Titles that are also common surnames: after a given name and before a word that is no name
+/// they end the name ("Foreign Minister Julie Bishop told", "Martin Luther King said").
+pub(super) const SURNAME_TITLES: &[&str] = &["Bishop", "King", "Judge", "Major", "Dean", "Marshal"];
 
 /// Verbs of speech that follow a speaker's name: "Maria Santos said…".
 pub(super) const SPEECH_VERBS: &[&str] = &[
