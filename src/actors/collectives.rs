@@ -213,7 +213,40 @@ pub(super) fn collectives(sentence: &str, tokens: &[Token]) -> Vec<Collective> {
         });
     }
     out.extend(party_words(sentence, tokens, &out));
+    out.extend(the_opposition(sentence, tokens));
     out
+}
+
+/// "The opposition said", "the Opposition's demand": the parties out of power as one group
+/// (the same as "opposition MPs"); not "the opposition to the plan" (resistance) nor "the
+/// opposition Labour Party" (the party).
+fn the_opposition(sentence: &str, tokens: &[Token]) -> Option<Collective> {
+    let k = (1..tokens.len()).find(|&k| {
+        let word = tokens[k].text;
+        let bare = word
+            .strip_suffix("'s")
+            .or(word.strip_suffix("’s"))
+            .unwrap_or(word);
+        let next = tokens
+            .get(k + 1)
+            .filter(|n| sentence[tokens[k].span.1..n.span.0] == *" ");
+        bare.eq_ignore_ascii_case("opposition")
+            && matches!(tokens[k - 1].text, "the" | "The")
+            && !next.is_some_and(|n| {
+                matches!(
+                    n.text,
+                    "to" | "from" | "of" | "against" | "parties" | "party"
+                ) || LEGISLATORS.contains(&n.text)
+                    || n.text.starts_with(char::is_uppercase)
+            })
+    })?;
+    let t = &tokens[k];
+    Some(Collective {
+        span: t.span.0..t.span.0 + "opposition".len(),
+        key: "opposition".to_string(),
+        name: "opposition".to_string(),
+        affiliation: None,
+    })
 }
 
 /// The [`PARTY_WORDS`] standing alone, outside the groups `found`: not before a capitalised word
@@ -449,6 +482,19 @@ mod tests {
                 Some("Republican Party".to_string())
             )]
         );
+    }
+
+    #[test]
+    fn the_opposition_alone_is_the_group_but_not_resistance_or_a_party() {
+        let found = |s: &str| groups(s).into_iter().map(|(n, _)| n).collect::<Vec<_>>();
+        assert_eq!(found("The Opposition demanded a probe."), ["opposition"]);
+        assert_eq!(
+            found("He appealed to the opposition's leaders."),
+            ["opposition"]
+        );
+        assert!(found("The opposition to the inquiry grew.").is_empty());
+        assert!(found("The opposition Labour Party said no.").is_empty());
+        assert!(found("Washington's opposition to the plan").is_empty());
     }
 
     #[test]
