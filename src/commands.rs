@@ -409,7 +409,12 @@ pub fn evaluate_articles(
         let text = read_article(&path)?;
         let result: ArticleResult = analyzer.analyze(a, &text);
         for (actor, stance) in result.stance_pairs() {
-            predicted.insert((a.clone(), canon(&actor), stance));
+            let name = canon(&actor);
+            let name = actors
+                .as_ref()
+                .and_then(|list| list.listed_name(a, &name))
+                .map_or(name.clone(), str::to_string);
+            predicted.insert((a.clone(), name, stance));
         }
         results.push(result);
     }

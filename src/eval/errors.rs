@@ -44,6 +44,23 @@ impl ArticleActors {
         }
         ArticleActors { by_article }
     }
+
+    /// The gold name of a predicted actor named `name` in `article`, when the name is not an
+    /// actor of the article's list but is a surface form of exactly one ("opposition parties"
+    /// for the actor listed as "opposition", with that form among its aliases).
+    pub fn listed_name(&self, article: &str, name: &str) -> Option<&str> {
+        let listed = self.by_article.get(article)?;
+        if listed.iter().any(|(canonical, _)| canonical == name) {
+            return None;
+        }
+        let mut owners = listed
+            .iter()
+            .filter(|(_, forms)| forms.iter().any(|f| f == name));
+        match (owners.next(), owners.next()) {
+            (Some((canonical, _)), None) => Some(canonical),
+            _ => None,
+        }
+    }
 }
 
 /// Counts of article pairs by cause.
@@ -327,6 +344,27 @@ mod tests {
         assert_eq!(t.invented_actors, 1);
         assert_eq!((t.merged_actors, t.split_actors), (0, 0));
         assert!(t.to_markdown().contains("| missed: actor not found | 1 |"));
+    }
+
+    #[test]
+    fn a_predicted_name_that_is_one_listed_actors_form_takes_its_name() {
+        let rows = [
+            ("a", "opposition", "Opposition|opposition parties"),
+            ("a", "Israel", "Israel|Jerusalem"),
+            ("a", "Likud", "Likud|the party"),
+            ("a", "Yesh Atid", "Yesh Atid|the party"),
+        ]
+        .map(|(a, b, c)| (a.to_string(), b.to_string(), c.to_string()));
+        let list = ArticleActors::from_rows(&rows, str::to_string);
+        assert_eq!(
+            list.listed_name("a", "opposition parties"),
+            Some("opposition")
+        );
+        // A listed actor's own name stays; a form of two actors, or of none, names no one.
+        assert_eq!(list.listed_name("a", "Israel"), None);
+        assert_eq!(list.listed_name("a", "the party"), None);
+        assert_eq!(list.listed_name("a", "Hamas"), None);
+        assert_eq!(list.listed_name("b", "opposition parties"), None);
     }
 
     #[test]
