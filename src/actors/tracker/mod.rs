@@ -5,12 +5,10 @@
 use super::apposition::{
     bare_names, opens_a_speaking_name, speaks_or_is_described, untitled_speakers,
 };
-use super::collectives::{
-    BLOCS, bloc_references, collectives, legislator_groups, same_legislators,
-};
+use super::collectives::BLOCS;
 use super::coordination::{ListedPerson, listed_people, party_code};
 use super::datelines::mask_dateline;
-use super::demonyms::{is_a_location, looks_like_a_city, plural_demonyms};
+use super::demonyms::{is_a_location, looks_like_a_city};
 use super::dictionary::{ActorKind, Dictionary};
 use super::headlines::is_title_case;
 use super::modifiers::{employs_the_titled, modifies_what_follows};
@@ -24,6 +22,8 @@ use super::span::{Span, is_word_boundary, overlaps, strictly_inside};
 use super::titles::{TitledName, titled_names};
 use super::words::{COMPANY_SUFFIXES, name_token, never_a_name};
 use crate::text::{Token, tokenize};
+
+mod groups;
 use serde::Serialize;
 use std::borrow::Cow;
 use std::collections::HashMap;
@@ -303,25 +303,6 @@ impl<'d> ActorTracker<'d> {
         }
     }
 
-    /// A country's legislators ("Brazilian senators", "US opposition lawmakers", "EU
-    /// lawmakers") are a group of their own, affiliated to it; one of them ("a French
-    /// lawmaker") is a person. Either way the country itself is not the actor: its dictionary
-    /// hit is taken out of `dict_hits`.
-    fn add_legislators(
-        &mut self,
-        sentence: &str,
-        dict_hits: &mut Vec<(Span, usize)>,
-        found: &mut Vec<Mention>,
-    ) {
-        for (span, country) in legislator_groups(sentence, self.dict, dict_hits) {
-            let surface = &sentence[span.clone()];
-            let canonical = same_legislators(&self.actors, surface, &country)
-                .map_or(surface.to_string(), |a| a.canonical.clone());
-            let a = self.register(&canonical, ActorKind::Group, Some(country), surface);
-            found.push(Mention::named(span, a));
-        }
-    }
-
     /// People introduced by a title. A demonym or country right before the title is the
     /// person's affiliation, not a mention of the country ("Russian Foreign Minister X"); the
     /// dictionary hits used up here are taken out of `dict_hits`.
@@ -452,38 +433,6 @@ impl<'d> ActorTracker<'d> {
         }
     }
 
-    /// "The Americans said", "the Europeans pushed": a people as a subject speaks for its
-    /// state (or for the EU).
-    fn add_plural_demonyms(&mut self, tokens: &[Token], found: &mut Vec<Mention>) {
-        for (r, singular) in plural_demonyms(tokens) {
-            let state = match singular {
-                "European" => self.dict.resolve("EU"),
-                _ => self.dict.resolve(singular),
-            };
-            let Some(info) = state.filter(|i| {
-                i.kind == ActorKind::Country
-                    || i.kind == ActorKind::Organisation && i.canonical == "EU"
-            }) else {
-                continue;
-            };
-            if taken(found, &r) {
-                continue;
-            }
-            let info = info.clone();
-            let surface = tokens
-                .iter()
-                .find(|t| t.span.0 == r.start)
-                .map_or("", |t| t.text);
-            let a = self.register(
-                &info.canonical,
-                info.kind,
-                info.affiliation.clone(),
-                surface,
-            );
-            found.push(Mention::named(r, a));
-        }
-    }
-
     /// Surname-only mentions of people already named in this article, and acronyms given in
     /// brackets after a name ("the UN Support Mission in Libya (UNSMIL)").
     /// In a title-case headline, where capitalised runs run together, bodies named earlier
@@ -558,40 +507,6 @@ impl<'d> ActorTracker<'d> {
                 if !taken(found, &r) {
                     found.push(Mention::named(r, id));
                 }
-            }
-        }
-    }
-
-    /// Groups acting together ("Western countries", "Senate Republicans"; one actor for
-    /// "Western powers" after "Western countries"), and "the bloc" for the last bloc named.
-    fn add_collectives(&mut self, sentence: &str, tokens: &[Token], found: &mut Vec<Mention>) {
-        for group in collectives(sentence, tokens) {
-            if taken(found, &group.span) {
-                continue;
-            }
-            let canonical = self
-                .actors
-                .iter()
-                .find(|a| {
-                    a.kind == ActorKind::Group
-                        && collectives(&a.canonical, &tokenize(&a.canonical))
-                            .first()
-                            .is_some_and(|c| c.key == group.key)
-                })
-                .map_or(group.name.clone(), |a| a.canonical.clone());
-            let surface = &sentence[group.span.clone()];
-            let a = self.register(&canonical, ActorKind::Group, group.affiliation, surface);
-            found.push(Mention::named(group.span, a));
-        }
-        let Some(bloc) = self.last_bloc else {
-            return;
-        };
-        for r in bloc_references(tokens) {
-            if !taken(found, &r) {
-                let (canonical, kind) =
-                    (self.actors[bloc].canonical.clone(), self.actors[bloc].kind);
-                self.register(&canonical, kind, None, &sentence[r.clone()]);
-                found.push(Mention::named(r, bloc));
             }
         }
     }
