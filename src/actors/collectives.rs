@@ -232,13 +232,15 @@ fn the_opposition(sentence: &str, tokens: &[Token]) -> Option<Collective> {
             .filter(|n| sentence[tokens[k].span.1..n.span.0] == *" ");
         bare.eq_ignore_ascii_case("opposition")
             && matches!(tokens[k - 1].text, "the" | "The")
-            && !next.is_some_and(|n| {
-                matches!(
-                    n.text,
-                    "to" | "from" | "of" | "against" | "parties" | "party"
-                ) || LEGISLATORS.contains(&n.text)
-                    || n.text.starts_with(char::is_uppercase)
-            })
+            && (bare != word
+                || !next.is_some_and(|n| {
+                    // "the opposition lawmaker", "the opposition leader": one person.
+                    matches!(n.text, "to" | "from" | "of" | "against" | "parties")
+                        || LEGISLATORS.contains(&n.text)
+                        || LEGISLATOR.contains(&n.text)
+                        || PARTY_ROLES.contains(&n.text)
+                        || n.text.starts_with(char::is_uppercase)
+                }))
     })?;
     let t = &tokens[k];
     Some(Collective {
@@ -494,6 +496,8 @@ mod tests {
         );
         assert!(found("The opposition to the inquiry grew.").is_empty());
         assert!(found("The opposition Labour Party said no.").is_empty());
+        assert!(found("said Tereza Holubová, the opposition lawmaker.").is_empty());
+        assert!(found("The opposition leader said no.").is_empty());
         assert!(found("Washington's opposition to the plan").is_empty());
     }
 
