@@ -89,6 +89,9 @@ pub(crate) fn head_place(
     mentions: &[Range<usize>],
 ) -> Option<HeadPlace> {
     let prefix = &text[..list.start];
+    if !may_end_in_a_marker(prefix) {
+        return None;
+    }
     let tokens = tokenize(prefix);
     let marker = marker_start(prefix, &tokens)?;
     let noun = (marker.saturating_sub(MAX_HEAD_DISTANCE)..marker)
@@ -121,6 +124,23 @@ pub(crate) fn head_place(
         head,
         skipped: skipped_from..list.end,
     })
+}
+
+/// A cheap test before tokenising: whether the text before the list ends in a marker word, a
+/// list title or "the", or a dash or colon.
+fn may_end_in_a_marker(prefix: &str) -> bool {
+    let trimmed = prefix.trim_end();
+    let last = trimmed
+        .rsplit(char::is_whitespace)
+        .next()
+        .unwrap_or("")
+        .trim_end_matches('.');
+    trimmed.ends_with(['—', '–', '-', ':'])
+        || matches!(
+            last,
+            "including" | "namely" | "were" | "them" | "as" | "the"
+        )
+        || LIST_TITLES.contains(&last)
 }
 
 /// The index among `tokens` (the words of `prefix`, the text before the list) of the marker's
