@@ -749,3 +749,22 @@ fn whips_knesset_members_title_surnames_and_places_as_given_names() {
     let m = t.find("Libya rejected the inquiry, the ministry said.");
     assert_eq!(names(&t, &m), ["Libya"]);
 }
+
+#[test]
+fn bodies_of_the_un_family_in_titles_with_the_shipped_dictionary() {
+    let d = Dictionary::builtin().unwrap();
+    let mut t = ActorTracker::new(&d);
+    // WHO belongs to the UN family (affiliated to it) and is still only the employer here.
+    let m = t.find("WHO Director-General Tedros Adhanom Ghebreyesus said the mission would go.");
+    assert_eq!(names(&t, &m), ["Tedros Adhanom Ghebreyesus"]);
+    assert_eq!(t.actors[m[0].actor].affiliation.as_deref(), Some("WHO"));
+    // A country's envoy to a body is posted there, not employed by it.
+    let m = t.find("Iran's ambassador to the IAEA, Kazem Gharibabadi, rejected the report.");
+    assert_eq!(names(&t, &m), ["Iran", "Kazem Gharibabadi"]);
+    assert_eq!(t.actors[m[1].actor].affiliation, None);
+    let m = t.find("Chinese U.N. Ambassador Zhang Jun said the draft was unbalanced.");
+    assert!(!names(&t, &m).contains(&"UN".to_string()));
+    // Members speak for their body.
+    let m = t.find("EU member states agreed on Friday to open the inquiry.");
+    assert_eq!(names(&t, &m), ["EU"]);
+}

@@ -80,9 +80,37 @@ const LIST_TITLES: &[&str] = &[
 /// How far before the marker the head may be, in words.
 const MAX_HEAD_DISTANCE: usize = 30;
 
+/// Words right before a marker that make the list theirs, not a head's further back: "some,
+/// including Hungary", "the rest, including Russia", "16 abstained, including India".
+const OWN_GROUPS: &[&str] = &[
+    "some",
+    "others",
+    "rest",
+    "those",
+    "these",
+    "many",
+    "several",
+    "few",
+    "most",
+    "critics",
+    "officials",
+    "opposition",
+    "abstentions",
+    "holdouts",
+    "against",
+    "favour",
+    "favor",
+];
+
+/// Words between a head and its marker that end the head's clause.
+const CLAUSE_BREAKS: &[&str] = &[
+    "but", "while", "whereas", "though", "although", "said", "says", "told", "added", "stated",
+];
+
 /// The place to read the list at `list` in: `None` unless a marker stands right before it and
-/// a plural head before the marker. `mentions` are every actor mention of the sentence; a head
-/// that is one ("Senate Republicans, including Mitch McConnell") is read as the actor too.
+/// a plural head before the marker, in the same clause. `mentions` are every actor mention of
+/// the sentence; a head that is one ("Senate Republicans, including Mitch McConnell") is read
+/// as the actor too.
 pub(crate) fn head_place(
     text: &str,
     list: &Range<usize>,
@@ -93,12 +121,17 @@ pub(crate) fn head_place(
         return None;
     }
     let tokens = tokenize(prefix);
-    let marker = marker_start(prefix, &tokens)?;
-    let noun = (marker.saturating_sub(MAX_HEAD_DISTANCE)..marker)
-        .rev()
-        .find(|&i| HEAD_NOUNS.contains(&tokens[i].text))?;
+    let (marker, dash) = marker_start(prefix, &tokens)?;
+    let list_end = after_member_suffixes(text, list.end);
+    // A dash or colon opens a list only when the list is closed by a second dash or ends the
+    // clause: "opposed the move — China and Cuba — while …", not "rose on Monday — China
+    // summoned the ambassador".
+    if dash && !closes_a_list(&text[list_end..]) {
+        return None;
+    }
+    let noun = head_noun(prefix, &tokens, marker)?;
     let mut start = noun;
-    while start > 0 && noun - start < 4 {
+    while start > 0 && noun - start < 4 && only_space(prefix, &tokens[start - 1], &tokens[start]) {
         let t = tokens[start - 1].text;
         let possessive = t.ends_with("'s") || t.ends_with("’s");
         let numeric = t.chars().all(|c| c.is_ascii_digit());
@@ -122,8 +155,96 @@ pub(crate) fn head_place(
     let skipped_from = tokens.get(marker).map_or(list.start, |t| t.span.0);
     (head.end <= skipped_from).then_some(HeadPlace {
         head,
-        skipped: skipped_from..list.end,
+        skipped: skipped_from..list_end,
     })
+}
+
+/// The head noun for a marker at token `marker`: the nearest [`HEAD_NOUNS`] word before it in
+/// the same clause, unless the word right before the marker names a group of its own (an
+/// [`OWN_GROUPS`] word, a verb in -ed or -ing, a number, another plural noun: "sanctions on
+/// Russian officials, including Putin").
+fn head_noun(prefix: &str, tokens: &[Token], marker: usize) -> Option<usize> {
+    let is_head = |t: &str| {
+        HEAD_NOUNS.contains(&t)
+            || HEAD_NOUNS
+                .iter()
+                .any(|h| h.len() == t.len() && h.eq_ignore_ascii_case(t) && t != h.to_uppercase())
+    };
+    let last = tokens[..marker].last()?.text;
+    let plural = last.len() > 3
+        && last.ends_with('s')
+        && !last.ends_with("ss")
+        && !last.ends_with("us")
+        && last.starts_with(char::is_lowercase);
+    let verb = last.ends_with("ed") || last.ends_with("ing");
+    let number = last.chars().all(|c| c.is_ascii_digit());
+    if !is_head(last) && (OWN_GROUPS.contains(&last) || plural || verb || number) {
+        return None;
+    }
+    for i in (marker.saturating_sub(MAX_HEAD_DISTANCE)..marker).rev() {
+        if is_head(tokens[i].text) {
+            return Some(i);
+        }
+        let gap_after =
+            &prefix[tokens[i].span.1..tokens.get(i + 1).map_or(prefix.len(), |t| t.span.0)];
+        if CLAUSE_BREAKS.contains(&tokens[i].text) || gap_after.contains(';') {
+            return None;
+        }
+    }
+    None
+}
+
+/// Whether only spaces stand between two tokens.
+fn only_space(text: &str, a: &Token, b: &Token) -> bool {
+    text[a.span.1..b.span.0] == *" "
+}
+
+/// Where a list ends once its last member's suffix is read: "of New Mexico", " (R-Utah)",
+/// ", D-Calif.".
+fn after_member_suffixes(text: &str, end: usize) -> usize {
+    let rest = &text[end..];
+    if rest.starts_with(" of ") {
+        let tokens = tokenize(rest);
+        let mut out = end;
+        let mut k = 1;
+        while k < tokens.len()
+            && k <= 3
+            && tokens[k].text.starts_with(char::is_uppercase)
+            && only_space(rest, &tokens[k - 1], &tokens[k])
+        {
+            out = end + tokens[k].span.1;
+            k += 1;
+        }
+        return out;
+    }
+    let party_tag = |s: &str| matches!(s.get(..2), Some("R-" | "D-" | "I-"));
+    if let Some(inner) = rest.strip_prefix(" (")
+        && let Some(close) = inner.find(')')
+        && close <= 12
+        && party_tag(inner)
+    {
+        return end + 2 + close + 1;
+    }
+    if let Some(inner) = rest.strip_prefix(", ")
+        && party_tag(inner)
+    {
+        let len = inner
+            .find(|c: char| !(c.is_alphanumeric() || c == '-' || c == '.'))
+            .unwrap_or(inner.len());
+        return end + 2 + len;
+    }
+    end
+}
+
+/// Whether the text after a list opened by a dash or colon closes it: a second dash, or the
+/// end of the sentence or of the clause (", while", "; ").
+fn closes_a_list(after: &str) -> bool {
+    let t = after.trim_start();
+    t.is_empty()
+        || t.starts_with(['—', '–', ';', '.', ')', '"', '”'])
+        || t.starts_with("- ")
+        || t.starts_with(", while")
+        || t.starts_with(", and")
 }
 
 /// A cheap test before tokenising: whether the text before the list ends in a marker word, a
@@ -145,16 +266,17 @@ fn may_end_in_a_marker(prefix: &str) -> bool {
 
 /// The index among `tokens` (the words of `prefix`, the text before the list) of the marker's
 /// first word, or of the first word after a dash or colon that marks the list (a title or
-/// "the"; `tokens.len()` when the list follows the dash directly); `None` when nothing marks
-/// the list as standing for a head.
-fn marker_start(prefix: &str, tokens: &[Token]) -> Option<usize> {
+/// "the"; `tokens.len()` when the list follows the dash directly), and whether the marker is a
+/// dash or colon; `None` when nothing marks the list as standing for a head. A hyphen or en
+/// dash marks a list only with spaces around it ("anti-Israel" and "US-China" are words).
+fn marker_start(prefix: &str, tokens: &[Token]) -> Option<(usize, bool)> {
     let mut i = tokens.len();
     while i > 0 && (LIST_TITLES.contains(&tokens[i - 1].text) || tokens[i - 1].text == "the") {
         i -= 1;
     }
     let word = |k: usize| tokens[k].text;
     if i >= 1 && matches!(word(i - 1), "including" | "namely" | "were") {
-        return Some(i - 1);
+        return Some((i - 1, false));
     }
     if i >= 2
         && matches!(
@@ -162,7 +284,7 @@ fn marker_start(prefix: &str, tokens: &[Token]) -> Option<usize> {
             ("among", "them") | ("such", "as")
         )
     {
-        return Some(i - 2);
+        return Some((i - 2, false));
     }
     let gap_start = if i == 0 {
         return None;
@@ -170,11 +292,14 @@ fn marker_start(prefix: &str, tokens: &[Token]) -> Option<usize> {
         tokens[i - 1].span.1
     };
     let gap_end = tokens.get(i).map_or(prefix.len(), |t| t.span.0);
-    matches!(
-        prefix[gap_start..gap_end].trim(),
-        "—" | "–" | "-" | "--" | ":"
-    )
-    .then_some(i)
+    let gap = &prefix[gap_start..gap_end];
+    let dash = match gap.trim() {
+        "—" | "--" => true,
+        ":" => gap.starts_with(':'),
+        "-" | "–" => gap.starts_with(' ') && gap.ends_with(' '),
+        _ => false,
+    };
+    dash.then_some((i, true))
 }
 
 #[cfg(test)]
@@ -233,6 +358,61 @@ mod tests {
         );
         let s = "Two members, among them France and Britain, abstained.";
         assert_eq!(read(s, "France", "Britain").unwrap(), "@a, , abstained.");
+    }
+
+    #[test]
+    fn a_list_of_a_group_of_its_own_or_of_another_clause_is_read_where_it_is() {
+        for (s, first, last) in [
+            (
+                "Most EU countries backed the plan, but some, including Hungary and Poland, \
+                 opposed it.",
+                "Hungary",
+                "Poland",
+            ),
+            (
+                "Six countries opposed it — China and Cuba — while 16 abstained, including India \
+                 and Brazil.",
+                "India",
+                "Brazil",
+            ),
+            (
+                "Several countries imposed sanctions on Russian officials, including Vladimir \
+                 Putin and Sergei Lavrov.",
+                "Vladimir",
+                "Lavrov",
+            ),
+            (
+                "Western diplomats said the main holdouts were Russia and China.",
+                "Russia",
+                "China",
+            ),
+            // A hyphen inside a word is no dash; a dash that opens a clause opens no list.
+            (
+                "Western countries condemned the Israel-Hamas war.",
+                "Hamas",
+                "Hamas",
+            ),
+            (
+                "Tensions between the two countries rose on Monday — China summoned the envoy.",
+                "China",
+                "China",
+            ),
+            (
+                "Several countries reacted swiftly: France condemned the strike.",
+                "France",
+                "France",
+            ),
+        ] {
+            assert_eq!(read(s, first, last), None, "{s}");
+        }
+    }
+
+    #[test]
+    fn a_member_suffix_and_a_capitalised_head_are_read_with_the_list() {
+        let s = "Lawmakers, including Ann Lee of Ohio and Bo Park of New Mexico, backed the bill.";
+        assert_eq!(read(s, "Ann", "Park").unwrap(), "@a, , backed the bill.");
+        let s = "Two senators voted no: Ann Lee (R-Utah) and Bo Park (D-Ohio).";
+        assert_eq!(read(s, "Ann", "Park").unwrap(), "@a voted no: .");
     }
 
     #[test]

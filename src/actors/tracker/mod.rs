@@ -11,7 +11,7 @@ use super::datelines::mask_dateline;
 use super::demonyms::{is_a_location, looks_like_a_city};
 use super::dictionary::{ActorKind, Dictionary};
 use super::headlines::is_title_case;
-use super::modifiers::{employs_the_titled, modifies_what_follows};
+use super::modifiers::{TitleBody, body_in_title, modifies_what_follows};
 use super::names::{same_given_name, surnames, without_middle_initials};
 use super::organisations::{
     bracketed_acronym, initials, is_government_body, is_news_agency, names_a_thing,
@@ -251,7 +251,7 @@ impl<'d> ActorTracker<'d> {
             let a = &self.actors[m.actor];
             m.pronoun
                 || a.kind != ActorKind::Organisation
-                || a.affiliation.is_some()
+                || !self.is_international(a.affiliation.as_deref())
                 || !modifies_what_follows(&sentence[m.span.end..])
         });
         found.sort_by_key(|m| m.span.start);
@@ -372,22 +372,43 @@ impl<'d> ActorTracker<'d> {
         Some(self.dict.actor(id).canonical.clone())
     }
 
-    /// The international body whose post the title names ("UN Special Envoy", "Director
-    /// General of the IAEA"), taken out of `dict_hits`: the person speaks, not the body.
+    /// An international body the title names, taken out of `dict_hits` (the person speaks,
+    /// not the body): its name when it is the person's employer ("UN Special Envoy",
+    /// "Director General of the IAEA"), `None` when it is their post ("Ambassador to the UN",
+    /// "Chinese U.N. Ambassador").
     fn title_employer(
         &self,
         sentence: &str,
         title: &Span,
         dict_hits: &mut Vec<(Span, usize)>,
     ) -> Option<String> {
-        let pos = dict_hits.iter().position(|(r, id)| {
+        let (pos, role) = dict_hits.iter().enumerate().find_map(|(k, (r, id))| {
             let info = self.dict.actor(*id);
-            info.kind == ActorKind::Organisation
-                && info.affiliation.is_none()
-                && employs_the_titled(sentence, r, title)
+            let international = self.is_international(info.affiliation.as_deref());
+            (info.kind == ActorKind::Organisation && international)
+                .then(|| body_in_title(sentence, r, title))
+                .flatten()
+                .map(|role| (k, role))
         })?;
-        let (_, id) = dict_hits.remove(pos);
-        Some(self.dict.actor(id).canonical.clone())
+        let (body, id) = dict_hits.remove(pos);
+        // "Chinese U.N. Ambassador": a country before the body makes the body the post.
+        let country_before = dict_hits.iter().any(|(r, other)| {
+            self.dict.actor(*other).kind == ActorKind::Country
+                && r.end <= body.start
+                && matches!(sentence[r.end..body.start].trim(), "" | "'s" | "’s")
+        });
+        (role == TitleBody::Employer && !country_before)
+            .then(|| self.dict.actor(id).canonical.clone())
+    }
+
+    /// Whether a body with this affiliation is international: none, or another body's ("WHO"
+    /// of the UN), not a country's.
+    fn is_international(&self, affiliation: Option<&str>) -> bool {
+        affiliation.is_none_or(|a| {
+            self.dict
+                .resolve(a)
+                .is_none_or(|owner| owner.kind == ActorKind::Organisation)
+        })
     }
 
     /// The dictionary's matches that no title took. "Kenyan parliament", "Dutch privacy
