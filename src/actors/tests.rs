@@ -764,6 +764,13 @@ fn bodies_of_the_un_family_in_titles_with_the_shipped_dictionary() {
     assert_eq!(t.actors[m[1].actor].affiliation, None);
     let m = t.find("Chinese U.N. Ambassador Zhang Jun said the draft was unbalanced.");
     assert!(!names(&t, &m).contains(&"UN".to_string()));
+    // The body after "Ambassador to the" is read as a name first: it is the post.
+    let m = t.find("U.S. Ambassador to the United Nations, Samantha Power, said no.");
+    assert!(
+        !names(&t, &m).contains(&"UN".to_string()),
+        "{:?}",
+        names(&t, &m)
+    );
     // Members speak for their body.
     let m = t.find("EU member states agreed on Friday to open the inquiry.");
     assert_eq!(names(&t, &m), ["EU"]);

@@ -329,7 +329,18 @@ impl<'d> ActorTracker<'d> {
                     found.push(Mention::named(r.clone(), a));
                     dict_hits.retain(|(x, _)| *x != r);
                 }
-                Some(_) => {}
+                // "Ambassador to the United Nations, Samantha Power": the body read as the
+                // name is the post (the name is found after the comma).
+                Some((r, id)) => {
+                    let info = self.dict.actor(id);
+                    let whole = title.start..name.end;
+                    if info.kind == ActorKind::Organisation
+                        && self.is_international(info.affiliation.as_deref())
+                        && body_in_title(sentence, &r, &whole) == Some(TitleBody::Post)
+                    {
+                        dict_hits.retain(|(x, _)| *x != r);
+                    }
+                }
                 None => {
                     let canonical = self.person_canonical(name_text);
                     if !self.may_name(&canonical) {
