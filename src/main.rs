@@ -451,12 +451,30 @@ fn main() {
         if is_broken_pipe(&e) {
             std::process::exit(0);
         }
+        let message = describe(&e);
         match flag_of(&e) {
-            Some(flag) => eprintln!("stance: error: {flag}: {e:#}"),
-            None => eprintln!("stance: error: {e:#}{}", cli_hint(&e)),
+            Some(flag) => eprintln!("stance: error: {flag}: {message}"),
+            None => eprintln!("stance: error: {message}{}", cli_hint(&e)),
         }
         std::process::exit(1);
     }
+}
+
+/// The error and its causes, joined by ": ", leaving out a cause whose text the message
+/// already ends with (a library error that prints its source, as "FILE: No such file").
+fn describe(e: &anyhow::Error) -> String {
+    let mut out = String::new();
+    for cause in e.chain() {
+        let text = cause.to_string();
+        if out.ends_with(&text) {
+            continue;
+        }
+        if !out.is_empty() {
+            out.push_str(": ");
+        }
+        out.push_str(&text);
+    }
+    out
 }
 
 /// The library's warnings, one line each on stderr.

@@ -252,6 +252,13 @@ fn bad_usage_exits_2_and_missing_file_exits_1() {
         .assert()
         .code(1)
         .stderr(predicate::str::contains("/no/such/article.txt"));
+    // The operating system's reason is said once, not once per layer of the error.
+    let out = stance()
+        .args(["evaluate", "--data", "/no/such/data.csv"])
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(err.matches("os error 2").count(), 1, "{err}");
 }
 
 #[test]
