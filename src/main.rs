@@ -230,6 +230,10 @@ struct TrainArgs {
     /// Cuba …", "… including Bill Cassidy of Louisiana") in the head's place (on by default).
     #[arg(long)]
     no_list_heads: bool,
+    /// Do not read American spelling as British, the corpus's ("in favor" as "in favour"; on
+    /// by default).
+    #[arg(long)]
+    no_british_spelling: bool,
     /// Features for whether and how near the actor the sentence names a proposal
     /// (`x:proposal-none|near|far`).
     #[arg(long)]

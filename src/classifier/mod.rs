@@ -446,6 +446,7 @@ mod tests {
             .features
             .without(&Family::Coordination)
             .without(&Family::ListHeads)
+            .without(&Family::BritishSpelling)
             .without(&Family::Stems);
         let data = vec![
             ex("Paris vetoed the probe", "Paris", "opposes"),

@@ -44,6 +44,7 @@ pub(crate) fn feature_options(
         (a.target_cross, cross),
         (!a.no_coordination, Family::Coordination),
         (!a.no_list_heads, Family::ListHeads),
+        (!a.no_british_spelling, Family::BritishSpelling),
         (a.proposal, Family::Proposal),
         (!a.no_stems, Family::Stems),
     ];

@@ -161,6 +161,7 @@ fn switches(f: &FeatureOptions) -> Vec<String> {
         (!f.has(&Family::RoleBigrams), "no role bigrams"),
         (!f.has(&Family::Coordination), "no coordination"),
         (!f.has(&Family::ListHeads), "no list heads"),
+        (!f.has(&Family::BritishSpelling), "no British spelling"),
         (!f.has(&Family::Stems), "no stems"),
     ]
     .into_iter()

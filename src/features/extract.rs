@@ -12,6 +12,7 @@ use super::negation::Negation;
 use super::position::Position;
 use super::proposal::ProposalNearness;
 use super::speech::Speech;
+use super::spelling::{british_endings, british_word};
 use super::stems::Stems;
 use super::target::{TargetTopic, TopicCrossed, shares_stem, topic_words};
 use super::windows::SideWindows;
@@ -67,6 +68,7 @@ impl<'s> SequenceContext<'s> {
         };
         let (actor_spans, other_spans) = mention_spans(input, opts);
         let place = list_head_place(input, opts, &actor_spans, &other_spans);
+        let british = opts.has(&Family::BritishSpelling);
         let mut head_read = false;
         let mut last_mention: Option<(bool, usize)> = None; // (is actor, mention start)
         for t in tokenize(input.text) {
@@ -118,7 +120,12 @@ impl<'s> SequenceContext<'s> {
                 }
             }
             last_mention = None;
-            ctx.seq.push(t.text);
+            ctx.seq.push(
+                british
+                    .then(|| british_word(t.text))
+                    .flatten()
+                    .unwrap_or(t.text),
+            );
         }
         ctx
     }
@@ -199,6 +206,23 @@ fn extract_features(
     cues: &Cues,
     sink: &mut impl FeatureSink,
 ) {
+    // American endings rewritten in place (same byte length: the mention spans hold).
+    let rewritten = if opts.has(&Family::BritishSpelling) {
+        british_endings(input.text)
+    } else {
+        Cow::Borrowed(input.text)
+    };
+    let british_input;
+    let input = match &rewritten {
+        Cow::Owned(text) => {
+            british_input = ActorSentence {
+                text,
+                ..input.clone()
+            };
+            &british_input
+        }
+        Cow::Borrowed(_) => input,
+    };
     let ctx = SequenceContext::read(input, opts);
     if let Some(orders) = opts.word_ngrams() {
         let orders = (orders.min, orders.max);

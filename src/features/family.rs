@@ -50,6 +50,9 @@ pub enum Family {
     /// An actor listed in apposition to a plural head ("Six countries opposed it — China, Cuba
     /// …", "… including Bill Cassidy of Louisiana") is read in the head's place.
     ListHeads,
+    /// American spelling read as British, the corpus's ("in favor" as "in favour",
+    /// "criticized" as "criticised").
+    BritishSpelling,
     /// Whether the sentence names a proposal and how near the actor (`x:proposal-…`).
     Proposal,
     /// Word stems (`s:`, and `sL:`/`sR:` within the window).
@@ -76,6 +79,7 @@ impl Family {
             Family::TargetCross(_) => "target-cross",
             Family::Coordination => "coordination",
             Family::ListHeads => "list-heads",
+            Family::BritishSpelling => "british-spelling",
             Family::Proposal => "proposal",
             Family::Stems => "stems",
             Family::Embeddings(_) => "embeddings",
@@ -97,7 +101,7 @@ impl Family {
 }
 
 /// Every family's name, in the canonical order.
-const FAMILY_NAMES: [&str; 17] = [
+const FAMILY_NAMES: [&str; 18] = [
     "word-ngrams",
     "char-ngrams",
     "windows",
@@ -112,6 +116,7 @@ const FAMILY_NAMES: [&str; 17] = [
     "target-cross",
     "coordination",
     "list-heads",
+    "british-spelling",
     "proposal",
     "stems",
     "embeddings",

@@ -186,8 +186,13 @@ mod tests {
         let old: LegacyFeatureOptions = serde_json::from_str(V4_OPTIONS).unwrap();
         assert_eq!(old.format_version(), 4);
         let new = FeatureOptions::from(old);
-        // List heads came with format 5: older models read lists where they stand.
-        assert_eq!(new, FeatureOptions::default().without(&Family::ListHeads));
+        // List heads and British spelling came with format 5: older models read as before.
+        assert_eq!(
+            new,
+            FeatureOptions::default()
+                .without(&Family::ListHeads)
+                .without(&Family::BritishSpelling)
+        );
         let names: Vec<_> = new.families.iter().map(Family::name).collect();
         assert_eq!(
             names,
@@ -251,7 +256,7 @@ mod tests {
         assert!(!new.block_norm() && !new.cross_all());
         assert_eq!(
             new.families.len(),
-            FeatureOptions::default().families.len() - 1
+            FeatureOptions::default().families.len() - 2
         );
     }
 }

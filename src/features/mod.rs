@@ -28,6 +28,7 @@ mod position;
 pub mod proposal;
 mod sink;
 mod speech;
+mod spelling;
 pub mod stems;
 mod target;
 #[cfg(test)]

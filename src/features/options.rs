@@ -55,6 +55,7 @@ impl Default for FeatureOptions {
                 Family::RoleBigrams,
                 Family::Coordination,
                 Family::ListHeads,
+                Family::BritishSpelling,
                 Family::Stems,
             ],
         }
