@@ -102,6 +102,17 @@ pub(crate) fn british_endings(text: &str) -> Cow<'_, str> {
 /// Where in `word` to write what, for an American ending of the same length as its British
 /// form; `None` when the word is not one.
 fn british_in_place(word: &str) -> Option<(usize, &'static str)> {
+    // Most words have no "z" and are no defense or center: decided without allocating.
+    let maybe = word.bytes().any(|b| b == b'z' || b == b'Z')
+        || [b"ense" as &[u8], b"enses", b"nter", b"nters"]
+            .iter()
+            .any(|e| {
+                word.len() >= e.len()
+                    && word.as_bytes()[word.len() - e.len()..].eq_ignore_ascii_case(e)
+            });
+    if !maybe {
+        return None;
+    }
     let lower = word.to_ascii_lowercase();
     if TRUE_IZE.contains(&lower.as_str()) {
         return None;
