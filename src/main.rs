@@ -234,6 +234,9 @@ struct TrainArgs {
     /// by default).
     #[arg(long)]
     no_british_spelling: bool,
+    /// Do not write out negative contractions ("doesn't" as "does not"; on by default).
+    #[arg(long)]
+    no_contractions: bool,
     /// Features for whether and how near the actor the sentence names a proposal
     /// (`x:proposal-none|near|far`).
     #[arg(long)]

@@ -447,6 +447,7 @@ mod tests {
             .without(&Family::Coordination)
             .without(&Family::ListHeads)
             .without(&Family::BritishSpelling)
+            .without(&Family::Contractions)
             .without(&Family::Stems);
         let data = vec![
             ex("Paris vetoed the probe", "Paris", "opposes"),

@@ -45,6 +45,7 @@ pub(crate) fn feature_options(
         (!a.no_coordination, Family::Coordination),
         (!a.no_list_heads, Family::ListHeads),
         (!a.no_british_spelling, Family::BritishSpelling),
+        (!a.no_contractions, Family::Contractions),
         (a.proposal, Family::Proposal),
         (!a.no_stems, Family::Stems),
     ];

@@ -162,6 +162,7 @@ fn switches(f: &FeatureOptions) -> Vec<String> {
         (!f.has(&Family::Coordination), "no coordination"),
         (!f.has(&Family::ListHeads), "no list heads"),
         (!f.has(&Family::BritishSpelling), "no British spelling"),
+        (!f.has(&Family::Contractions), "no contractions written out"),
         (!f.has(&Family::Stems), "no stems"),
     ]
     .into_iter()

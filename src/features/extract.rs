@@ -12,7 +12,7 @@ use super::negation::Negation;
 use super::position::Position;
 use super::proposal::ProposalNearness;
 use super::speech::Speech;
-use super::spelling::{british_endings, british_word};
+use super::spelling::{british_endings, british_word, written_out};
 use super::stems::Stems;
 use super::target::{TargetTopic, TopicCrossed, shares_stem, topic_words};
 use super::windows::SideWindows;
@@ -69,6 +69,7 @@ impl<'s> SequenceContext<'s> {
         let (actor_spans, other_spans) = mention_spans(input, opts);
         let place = list_head_place(input, opts, &actor_spans, &other_spans);
         let british = opts.has(&Family::BritishSpelling);
+        let contractions = opts.has(&Family::Contractions);
         let mut head_read = false;
         let mut last_mention: Option<(bool, usize)> = None; // (is actor, mention start)
         for t in tokenize(input.text) {
@@ -120,6 +121,10 @@ impl<'s> SequenceContext<'s> {
                 }
             }
             last_mention = None;
+            if let Some(words) = contractions.then(|| written_out(t.text)).flatten() {
+                ctx.seq.extend(words);
+                continue;
+            }
             ctx.seq.push(
                 british
                     .then(|| british_word(t.text))

@@ -53,6 +53,9 @@ pub enum Family {
     /// American spelling read as British, the corpus's ("in favor" as "in favour",
     /// "criticized" as "criticised").
     BritishSpelling,
+    /// Negative contractions written out, as the corpus writes them ("doesn't" as "does
+    /// not").
+    Contractions,
     /// Whether the sentence names a proposal and how near the actor (`x:proposal-…`).
     Proposal,
     /// Word stems (`s:`, and `sL:`/`sR:` within the window).
@@ -80,6 +83,7 @@ impl Family {
             Family::Coordination => "coordination",
             Family::ListHeads => "list-heads",
             Family::BritishSpelling => "british-spelling",
+            Family::Contractions => "contractions",
             Family::Proposal => "proposal",
             Family::Stems => "stems",
             Family::Embeddings(_) => "embeddings",
@@ -101,7 +105,7 @@ impl Family {
 }
 
 /// Every family's name, in the canonical order.
-const FAMILY_NAMES: [&str; 18] = [
+const FAMILY_NAMES: [&str; 19] = [
     "word-ngrams",
     "char-ngrams",
     "windows",
@@ -117,6 +121,7 @@ const FAMILY_NAMES: [&str; 18] = [
     "coordination",
     "list-heads",
     "british-spelling",
+    "contractions",
     "proposal",
     "stems",
     "embeddings",

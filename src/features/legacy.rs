@@ -186,12 +186,14 @@ mod tests {
         let old: LegacyFeatureOptions = serde_json::from_str(V4_OPTIONS).unwrap();
         assert_eq!(old.format_version(), 4);
         let new = FeatureOptions::from(old);
-        // List heads and British spelling came with format 5: older models read as before.
+        // List heads, British spelling and contractions came with format 5: older models read
+        // as before.
         assert_eq!(
             new,
             FeatureOptions::default()
                 .without(&Family::ListHeads)
                 .without(&Family::BritishSpelling)
+                .without(&Family::Contractions)
         );
         let names: Vec<_> = new.families.iter().map(Family::name).collect();
         assert_eq!(
@@ -256,7 +258,7 @@ mod tests {
         assert!(!new.block_norm() && !new.cross_all());
         assert_eq!(
             new.families.len(),
-            FeatureOptions::default().families.len() - 2
+            FeatureOptions::default().families.len() - 3
         );
     }
 }

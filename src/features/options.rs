@@ -56,6 +56,7 @@ impl Default for FeatureOptions {
                 Family::Coordination,
                 Family::ListHeads,
                 Family::BritishSpelling,
+                Family::Contractions,
                 Family::Stems,
             ],
         }

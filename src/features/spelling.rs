@@ -59,6 +59,40 @@ const LONGER: &[(&str, &str)] = &[
     ("judgment", "judgement"),
 ];
 
+/// Negative contractions, written out as the corpus writes them ("doesn't" → "does not").
+const CONTRACTIONS: &[(&str, [&str; 2])] = &[
+    ("don't", ["do", "not"]),
+    ("doesn't", ["does", "not"]),
+    ("didn't", ["did", "not"]),
+    ("won't", ["will", "not"]),
+    ("wouldn't", ["would", "not"]),
+    ("can't", ["can", "not"]),
+    ("cannot", ["can", "not"]),
+    ("couldn't", ["could", "not"]),
+    ("shouldn't", ["should", "not"]),
+    ("isn't", ["is", "not"]),
+    ("aren't", ["are", "not"]),
+    ("wasn't", ["was", "not"]),
+    ("weren't", ["were", "not"]),
+    ("hasn't", ["has", "not"]),
+    ("haven't", ["have", "not"]),
+    ("hadn't", ["had", "not"]),
+    ("mustn't", ["must", "not"]),
+];
+
+/// A negative contraction written out ("doesn't", "Doesn’t" → ["does", "not"]); `None` for
+/// other words.
+pub(crate) fn written_out(word: &str) -> Option<[&'static str; 2]> {
+    if !(word.ends_with("n't") || word.ends_with("n’t") || word.eq_ignore_ascii_case("cannot")) {
+        return None;
+    }
+    let plain = word.replace('’', "'").to_ascii_lowercase();
+    CONTRACTIONS
+        .iter()
+        .find(|(short, _)| *short == plain)
+        .map(|(_, long)| *long)
+}
+
 /// The sentence with the American endings that keep their length in British form rewritten
 /// ("criticized" → "criticised", "defense" → "defence"); borrowed when there are none.
 ///
@@ -170,6 +204,15 @@ mod tests {
             assert_eq!(british_endings(s), s, "{s}");
             assert!(matches!(british_endings(s), Cow::Borrowed(_)));
         }
+    }
+
+    #[test]
+    fn negative_contractions_are_written_out() {
+        assert_eq!(written_out("doesn't"), Some(["does", "not"]));
+        assert_eq!(written_out("Won’t"), Some(["will", "not"]));
+        assert_eq!(written_out("cannot"), Some(["can", "not"]));
+        assert_eq!(written_out("not"), None);
+        assert_eq!(written_out("Washington's"), None);
     }
 
     #[test]
