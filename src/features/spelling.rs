@@ -4,7 +4,8 @@
 //! same way. Word endings that keep the byte length ("-ize" → "-ise", "-yze" → "-yse",
 //! "defense" → "defence", "center" → "centre") are rewritten in the sentence, so mention spans
 //! stay valid; the few words whose British form is longer ("favor" → "favour") are looked up
-//! one token at a time.
+//! one token at a time. Negative contractions are written out the same way ("doesn't" → "does
+//! not", family `contractions`): the corpus writes them out, quotes in real copy do not.
 
 use std::borrow::Cow;
 
