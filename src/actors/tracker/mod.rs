@@ -250,8 +250,7 @@ impl<'d> ActorTracker<'d> {
         found.retain(|m| {
             let a = &self.actors[m.actor];
             m.pronoun
-                || a.kind != ActorKind::Organisation
-                || !self.is_international(a.affiliation.as_deref())
+                || !self.is_international_body(a.kind, a.affiliation.as_deref())
                 || !modifies_what_follows(&sentence[m.span.end..])
         });
         found.sort_by_key(|m| m.span.start);
@@ -334,8 +333,7 @@ impl<'d> ActorTracker<'d> {
                 Some((r, id)) => {
                     let info = self.dict.actor(id);
                     let whole = title.start..name.end;
-                    if info.kind == ActorKind::Organisation
-                        && self.is_international(info.affiliation.as_deref())
+                    if self.is_international_body(info.kind, info.affiliation.as_deref())
                         && body_in_title(sentence, &r, &whole) == Some(TitleBody::Post)
                     {
                         dict_hits.retain(|(x, _)| *x != r);
@@ -395,8 +393,7 @@ impl<'d> ActorTracker<'d> {
     ) -> Option<String> {
         let (pos, role) = dict_hits.iter().enumerate().find_map(|(k, (r, id))| {
             let info = self.dict.actor(*id);
-            let international = self.is_international(info.affiliation.as_deref());
-            (info.kind == ActorKind::Organisation && international)
+            self.is_international_body(info.kind, info.affiliation.as_deref())
                 .then(|| body_in_title(sentence, r, title))
                 .flatten()
                 .map(|role| (k, role))
@@ -412,14 +409,15 @@ impl<'d> ActorTracker<'d> {
             .then(|| self.dict.actor(id).canonical.clone())
     }
 
-    /// Whether a body with this affiliation is international: none, or another body's ("WHO"
-    /// of the UN), not a country's.
-    fn is_international(&self, affiliation: Option<&str>) -> bool {
-        affiliation.is_none_or(|a| {
-            self.dict
-                .resolve(a)
-                .is_none_or(|owner| owner.kind == ActorKind::Organisation)
-        })
+    /// Whether an actor of this kind and affiliation is an international body: an
+    /// organisation affiliated to no one or to another body ("WHO" of the UN), not a country.
+    fn is_international_body(&self, kind: ActorKind, affiliation: Option<&str>) -> bool {
+        kind == ActorKind::Organisation
+            && affiliation.is_none_or(|a| {
+                self.dict
+                    .resolve(a)
+                    .is_none_or(|owner| owner.kind == ActorKind::Organisation)
+            })
     }
 
     /// The dictionary's matches that no title took. "Kenyan parliament", "Dutch privacy
