@@ -237,6 +237,10 @@ struct TrainArgs {
     /// Do not write out negative contractions ("doesn't" as "does not"; on by default).
     #[arg(long)]
     no_contractions: bool,
+    /// When the actor is the speaker, read the words inside the sentence's quotation marks as
+    /// its own, wherever they stand ("“… a grave mistake,” Gantz said").
+    #[arg(long)]
+    speaker_quotes: bool,
     /// Features for whether and how near the actor the sentence names a proposal
     /// (`x:proposal-none|near|far`).
     #[arg(long)]

@@ -7,7 +7,10 @@
 use std::ops::Range;
 use unicode_segmentation::UnicodeSegmentation;
 
+mod quotes;
 mod sentence_bounds;
+
+pub use quotes::{first_person_in_quotes, is_speech_verb, opens_with_quote, quoted_ranges};
 
 /// A sentence: its byte range in the article and its text (trimmed).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -86,9 +89,10 @@ pub fn split_sentences(article: &str) -> Vec<Sentence<'_>> {
     let mut raw: Vec<Range<usize>> = Vec::new();
     for (start, piece) in sentence_bounds::sentence_bound_indices(article) {
         let range = start..start + piece.len();
-        let merge = raw
-            .last()
-            .is_some_and(|prev| should_join(&article[prev.clone()], piece));
+        // A piece of white space alone (a paragraph break) joins the one before; trimmed below.
+        let merge = raw.last().is_some_and(|prev| {
+            piece.trim().is_empty() || should_join(&article[prev.clone()], piece)
+        });
         match raw.last_mut() {
             Some(prev) if merge => prev.end = range.end,
             _ => raw.push(range),
@@ -114,6 +118,11 @@ pub fn split_sentences(article: &str) -> Vec<Sentence<'_>> {
 
 /// Whether the split between `prev` and `next` falls after an abbreviation and should be undone.
 fn should_join(prev: &str, next: &str) -> bool {
+    // "Mr Churkin added,"/"he said:" at a paragraph's end introduces the quotation of the
+    // next one: the speaker and the words are one sentence.
+    if prev.trim_end().ends_with([',', ':']) && opens_with_quote(next) {
+        return true;
+    }
     if prev.contains('\n') && prev.trim_end_matches([' ', '\t']).ends_with('\n') {
         return false; // a line or paragraph break is always a boundary
     }
@@ -411,6 +420,27 @@ mod tests {
                 "Headline without stop",
                 "Next line."
             ]
+        );
+    }
+
+    #[test]
+    fn a_speaker_introduced_at_a_paragraph_end_joins_the_quotation() {
+        let text = "Mr Churkin added,\n\n“Our vote against is no veto.”\n\nHe left.";
+        assert_eq!(
+            texts(text),
+            [
+                "Mr Churkin added,\n\n“Our vote against is no veto.”",
+                "He left."
+            ]
+        );
+        assert_eq!(
+            texts("The minister said:\n\"We refuse.\"\nEnd."),
+            ["The minister said:\n\"We refuse.\"", "End."]
+        );
+        // A paragraph that ends a sentence stays apart from a quotation after it.
+        assert_eq!(
+            texts("The minister spoke.\n\n“We refuse.”"),
+            ["The minister spoke.", "“We refuse.”"]
         );
     }
 

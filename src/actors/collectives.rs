@@ -171,11 +171,13 @@ pub(super) fn collectives(sentence: &str, tokens: &[Token]) -> Vec<Collective> {
         if sentence[pair[0].span.1..pair[1].span.0] != *" " {
             continue;
         }
-        // "Arab League states", "pro-Western countries": part of something else.
+        // "Arab League states", "pro-Western countries": part of something else (a capital
+        // on the sentence's first word tells nothing: "Now Western countries …").
         let attached = k > 0 && {
             let gap = &sentence[tokens[k - 1].span.1..pair[0].span.0];
             gap.contains('-')
                 || gap == " "
+                    && k > 1
                     && tokens[k - 1].text.starts_with(char::is_uppercase)
                     && !crate::text::SENTENCE_STARTERS.contains(&tokens[k - 1].text)
         };
@@ -444,6 +446,11 @@ mod tests {
         assert!(
             groups("The Arab League states and pro-Western countries met; members voted.")
                 .is_empty()
+        );
+        // A capitalised first word of the sentence attaches to nothing.
+        assert_eq!(
+            groups("Now Western countries, which did not join, object."),
+            [("Western countries".to_string(), None)]
         );
         // "The" opening a sentence attaches to nothing.
         assert_eq!(

@@ -165,6 +165,10 @@ pub(super) fn organisation_names(sentence: &str, tokens: &[Token]) -> Vec<Span> 
                 }
                 break;
             }
+            // "the Union of the Comoros and the State of Qatar": "and the" joins two names.
+            if t == "and" && tokens.get(j + 1).is_some_and(|n| n.text == "the") {
+                break;
+            }
             let joiner = j > i
                 && (matches!(t, "of" | "for" | "and" | "on" | "the" | "in" | "into")
                     || NAME_PARTICLES.contains(&t));
@@ -284,6 +288,28 @@ mod tests {
         assert_eq!(
             names("The UN Support Mission in Libya said so."),
             ["UN Support Mission in Libya"]
+        );
+    }
+
+    #[test]
+    fn and_the_joins_two_names_not_one() {
+        let names = |s: &str| -> Vec<String> {
+            organisation_names(s, &crate::text::tokenize(s))
+                .into_iter()
+                .map(|r| s[r].to_string())
+                .collect()
+        };
+        assert_eq!(
+            names("It was backed by the Union of the Comoros and the State of Qatar."),
+            ["Union of the Comoros"]
+        );
+        assert_eq!(
+            names("The Ministry of Defence and the Federal Court agreed."),
+            ["Ministry of Defence", "Federal Court"]
+        );
+        assert_eq!(
+            names("The Party for Renewal and Justice agreed."),
+            ["Party for Renewal and Justice"]
         );
     }
 }

@@ -46,6 +46,7 @@ pub(crate) fn feature_options(
         (!a.no_list_heads, Family::ListHeads),
         (!a.no_british_spelling, Family::BritishSpelling),
         (!a.no_contractions, Family::Contractions),
+        (a.speaker_quotes, Family::SpeakerQuotes),
         (a.proposal, Family::Proposal),
         (!a.no_stems, Family::Stems),
     ];

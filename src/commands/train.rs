@@ -155,6 +155,7 @@ fn switches(f: &FeatureOptions) -> Vec<String> {
         (f.block_norm(), "block normalisation"),
         (f.has(&Family::Negation), "negation"),
         (f.has(&Family::Speech), "reported speech"),
+        (f.has(&Family::SpeakerQuotes), "speaker quotes"),
         (f.has(&Family::Identity), "actor identity"),
         (f.has(&Family::Proposal), "proposal presence"),
         (!f.actor_aware, "no actor placeholders"),

@@ -11,6 +11,7 @@ use super::list_heads::{self, HeadPlace};
 use super::negation::Negation;
 use super::position::Position;
 use super::proposal::ProposalNearness;
+use super::quotes::SpeakerQuotes;
 use super::speech::Speech;
 use super::spelling::{british_endings, british_word, written_out};
 use super::stems::Stems;
@@ -267,6 +268,13 @@ fn extract_features(
     cues.emit(&ctx, sink);
     if opts.has(&Family::Stems) {
         Stems { window }.emit(&ctx, sink);
+    }
+    if opts.has(&Family::SpeakerQuotes) {
+        SpeakerQuotes {
+            british: opts.has(&Family::BritishSpelling),
+            contractions: opts.has(&Family::Contractions),
+        }
+        .emit(&ctx, sink);
     }
     if opts.has(&Family::Proposal) {
         ProposalNearness.emit(&ctx, sink);

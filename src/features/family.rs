@@ -56,6 +56,9 @@ pub enum Family {
     /// Negative contractions written out, as the corpus writes them ("doesn't" as "does
     /// not").
     Contractions,
+    /// When the actor is the speaker, the words inside the sentence's quotation marks are read
+    /// as its own (`Q:`, `Q2:`), wherever they stand.
+    SpeakerQuotes,
     /// Whether the sentence names a proposal and how near the actor (`x:proposal-…`).
     Proposal,
     /// Word stems (`s:`, and `sL:`/`sR:` within the window).
@@ -84,6 +87,7 @@ impl Family {
             Family::ListHeads => "list-heads",
             Family::BritishSpelling => "british-spelling",
             Family::Contractions => "contractions",
+            Family::SpeakerQuotes => "speaker-quotes",
             Family::Proposal => "proposal",
             Family::Stems => "stems",
             Family::Embeddings(_) => "embeddings",
@@ -105,7 +109,7 @@ impl Family {
 }
 
 /// Every family's name, in the canonical order.
-const FAMILY_NAMES: [&str; 19] = [
+const FAMILY_NAMES: [&str; 20] = [
     "word-ngrams",
     "char-ngrams",
     "windows",
@@ -122,6 +126,7 @@ const FAMILY_NAMES: [&str; 19] = [
     "list-heads",
     "british-spelling",
     "contractions",
+    "speaker-quotes",
     "proposal",
     "stems",
     "embeddings",

@@ -26,6 +26,7 @@ mod negation;
 mod options;
 mod position;
 pub mod proposal;
+mod quotes;
 mod sink;
 mod speech;
 mod spelling;

@@ -3,22 +3,15 @@
 
 use super::FeatureSink;
 use super::extract::{FeatureFamily, SequenceContext};
+use crate::text::is_speech_verb;
 
 /// The `x:speech` feature: `speaker`, `in-quote`, `outside-quote` or `no-quote`.
 pub(crate) struct Speech;
 
 impl FeatureFamily for Speech {
     fn emit(&self, ctx: &SequenceContext, sink: &mut impl FeatureSink) {
-        let (seq, text) = (&ctx.seq, ctx.input.text);
-        let speaks = ctx.actor_pos.iter().any(|&p| {
-            seq[p + 1..(p + 4).min(seq.len())]
-                .iter()
-                .any(|w| is_speech_verb(w))
-                || (p >= 1 && is_speech_verb(seq[p - 1]))
-                || (p >= 2
-                    && seq[p - 2].eq_ignore_ascii_case("according")
-                    && seq[p - 1].eq_ignore_ascii_case("to"))
-        });
+        let text = ctx.input.text;
+        let speaks = actor_speaks(ctx);
         let quoted = ctx.actor_at.iter().any(|&b| inside_quote(&text[..b]));
         let has_quote = text.contains(['"', '“', '”']);
         let state = if speaks {
@@ -34,40 +27,19 @@ impl FeatureFamily for Speech {
     }
 }
 
-/// Verbs of saying that make the adjacent actor the speaker.
-fn is_speech_verb(w: &str) -> bool {
-    const SAY: &[&str] = &[
-        "said",
-        "says",
-        "say",
-        "told",
-        "tells",
-        "added",
-        "adds",
-        "wrote",
-        "writes",
-        "argued",
-        "argues",
-        "claimed",
-        "claims",
-        "stated",
-        "states",
-        "tweeted",
-        "tweets",
-        "insisted",
-        "explained",
-        "noted",
-        "asked",
-        "replied",
-        "responded",
-        "announced",
-        "declared",
-        "warned",
-        "testified",
-        "acknowledged",
-        "admitted",
-    ];
-    SAY.iter().any(|v| w.eq_ignore_ascii_case(v))
+/// Whether the actor is the speaker: a verb of saying within three words after one of its
+/// mentions ("X said", "X, who …, told"), right before it ("said X"), or "according to X".
+pub(crate) fn actor_speaks(ctx: &SequenceContext) -> bool {
+    let seq = &ctx.seq;
+    ctx.actor_pos.iter().any(|&p| {
+        seq[p + 1..(p + 4).min(seq.len())]
+            .iter()
+            .any(|w| is_speech_verb(w))
+            || (p >= 1 && is_speech_verb(seq[p - 1]))
+            || (p >= 2
+                && seq[p - 2].eq_ignore_ascii_case("according")
+                && seq[p - 1].eq_ignore_ascii_case("to"))
+    })
 }
 
 /// Whether the end of `before` lies inside a quotation: more “ than ” so far, or an odd

@@ -24,6 +24,7 @@ use super::words::{COMPANY_SUFFIXES, name_token, never_a_name};
 use crate::text::{Token, tokenize};
 
 mod groups;
+mod quotes;
 use serde::Serialize;
 use std::borrow::Cow;
 use std::collections::HashMap;
@@ -81,6 +82,8 @@ pub struct ActorTracker<'d> {
     /// Organisations by the initials of their names ("USADA"), first named first.
     by_initials: HashMap<String, usize>,
     last_person: Option<usize>,
+    /// Who spoke last, while a quotation may still go on ([`quotes`]).
+    last_speaker: Option<usize>,
     /// The last bloc of states named ("EU"), for "the bloc".
     last_bloc: Option<usize>,
     /// Names seen without a title or verb, by their last word, in case that word later speaks.
@@ -100,6 +103,7 @@ impl<'d> ActorTracker<'d> {
             by_acronym: HashMap::new(),
             by_initials: HashMap::new(),
             last_person: None,
+            last_speaker: None,
             last_bloc: None,
             bare_names: HashMap::new(),
             headline: false,
@@ -253,8 +257,10 @@ impl<'d> ActorTracker<'d> {
                 || !self.is_international_body(a.kind, a.affiliation.as_deref())
                 || !modifies_what_follows(&sentence[m.span.end..])
         });
+        self.add_continued_speaker(sentence, &tokens, &mut found);
         found.sort_by_key(|m| m.span.start);
         self.remember(sentence, &tokens, &found);
+        self.remember_speaker(sentence, &tokens, &found);
         found
     }
 
