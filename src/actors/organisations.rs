@@ -273,14 +273,16 @@ mod tests {
         assert!(!is_news_agency("Baltic Space Agency"));
     }
 
+    /// The organisation names found in `s`, as written.
+    fn names(s: &str) -> Vec<String> {
+        organisation_names(s, &crate::text::tokenize(s))
+            .into_iter()
+            .map(|r| s[r].to_string())
+            .collect()
+    }
+
     #[test]
     fn a_seat_after_in_is_no_part_of_the_name() {
-        let names = |s: &str| -> Vec<String> {
-            organisation_names(s, &crate::text::tokenize(s))
-                .into_iter()
-                .map(|r| s[r].to_string())
-                .collect()
-        };
         assert_eq!(
             names("The Human Rights Council in Geneva and the Federal Court in Ottawa met."),
             ["Human Rights Council", "Federal Court"]
@@ -293,12 +295,6 @@ mod tests {
 
     #[test]
     fn and_the_joins_two_names_not_one() {
-        let names = |s: &str| -> Vec<String> {
-            organisation_names(s, &crate::text::tokenize(s))
-                .into_iter()
-                .map(|r| s[r].to_string())
-                .collect()
-        };
         assert_eq!(
             names("It was backed by the Union of the Comoros and the State of Qatar."),
             ["Union of the Comoros"]

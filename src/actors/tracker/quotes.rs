@@ -110,6 +110,7 @@ mod tests {
             .collect()
     }
 
+    /// Whether `found` has a mention `text` of `actor`.
     fn has(found: &[(String, String)], text: &str, actor: &str) -> bool {
         found.iter().any(|(t, a)| t == text && a == actor)
     }
