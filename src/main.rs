@@ -237,10 +237,14 @@ struct TrainArgs {
     /// Do not write out negative contractions ("doesn't" as "does not"; on by default).
     #[arg(long)]
     no_contractions: bool,
-    /// When the actor is the speaker, read the words inside the sentence's quotation marks as
-    /// its own, wherever they stand ("“… a grave mistake,” Gantz said").
+    /// Do not read the words inside a sentence's quotation marks as the speaker's own
+    /// ("“… a grave mistake,” Gantz said"; on by default).
     #[arg(long)]
-    speaker_quotes: bool,
+    no_speaker_quotes: bool,
+    /// Read a connective opening the sentence ("But", "Yet", "However"; left unread by
+    /// default: it ties the sentence to the one before).
+    #[arg(long)]
+    no_opening_connectives: bool,
     /// Features for whether and how near the actor the sentence names a proposal
     /// (`x:proposal-none|near|far`).
     #[arg(long)]

@@ -448,6 +448,8 @@ mod tests {
             .without(&Family::ListHeads)
             .without(&Family::BritishSpelling)
             .without(&Family::Contractions)
+            .without(&Family::OpeningConnectives)
+            .without(&Family::SpeakerQuotes)
             .without(&Family::Stems);
         let data = vec![
             ex("Paris vetoed the probe", "Paris", "opposes"),

@@ -46,7 +46,8 @@ pub(crate) fn feature_options(
         (!a.no_list_heads, Family::ListHeads),
         (!a.no_british_spelling, Family::BritishSpelling),
         (!a.no_contractions, Family::Contractions),
-        (a.speaker_quotes, Family::SpeakerQuotes),
+        (!a.no_opening_connectives, Family::OpeningConnectives),
+        (!a.no_speaker_quotes, Family::SpeakerQuotes),
         (a.proposal, Family::Proposal),
         (!a.no_stems, Family::Stems),
     ];

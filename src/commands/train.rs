@@ -155,7 +155,6 @@ fn switches(f: &FeatureOptions) -> Vec<String> {
         (f.block_norm(), "block normalisation"),
         (f.has(&Family::Negation), "negation"),
         (f.has(&Family::Speech), "reported speech"),
-        (f.has(&Family::SpeakerQuotes), "speaker quotes"),
         (f.has(&Family::Identity), "actor identity"),
         (f.has(&Family::Proposal), "proposal presence"),
         (!f.actor_aware, "no actor placeholders"),
@@ -164,6 +163,11 @@ fn switches(f: &FeatureOptions) -> Vec<String> {
         (!f.has(&Family::ListHeads), "no list heads"),
         (!f.has(&Family::BritishSpelling), "no British spelling"),
         (!f.has(&Family::Contractions), "no contractions written out"),
+        (
+            !f.has(&Family::OpeningConnectives),
+            "opening connectives read",
+        ),
+        (!f.has(&Family::SpeakerQuotes), "no speaker quotes"),
         (!f.has(&Family::Stems), "no stems"),
     ]
     .into_iter()

@@ -73,7 +73,11 @@ impl<'s> SequenceContext<'s> {
         let contractions = opts.has(&Family::Contractions);
         let mut head_read = false;
         let mut last_mention: Option<(bool, usize)> = None; // (is actor, mention start)
-        for t in tokenize(input.text) {
+        let opening = opts.has(&Family::OpeningConnectives);
+        for (i, t) in tokenize(input.text).into_iter().enumerate() {
+            if opening && i == 0 && is_opening_connective(t.text) {
+                continue;
+            }
             if opts.actor_aware {
                 let mid = t.span.0;
                 if let Some(p) = &place {
@@ -146,6 +150,16 @@ impl<'s> SequenceContext<'s> {
         }
         self.seq.push(if is_actor { ACTOR } else { OTHER });
     }
+}
+
+/// Words that open a sentence to tie it to the one before ("But Moscow hailed it"): they say
+/// nothing of this sentence's actors, while inside a sentence "but" marks the actor that
+/// contrasts with another ("Paris backed it, but Rome refused").
+fn is_opening_connective(word: &str) -> bool {
+    matches!(
+        word,
+        "But" | "And" | "Yet" | "However" | "Still" | "Meanwhile" | "Nevertheless" | "Nonetheless"
+    )
 }
 
 /// Byte ranges of mentions, borrowed from the input or regrouped.
@@ -286,6 +300,24 @@ fn extract_features(
 #[cfg(test)]
 mod tests {
     use super::super::testing::strings;
+
+    #[test]
+    fn an_opening_connective_is_not_read() {
+        use super::super::testing::with;
+        use super::super::{ActorSentence, Family, FeatureOptions};
+        let text = "But Human Rights Watch hailed the resolution";
+        let s = ActorSentence::locate(text, "Human Rights Watch", &[]);
+        let on = with(&s, &FeatureOptions::default());
+        assert!(!on.iter().any(|f| f.contains("but")), "{on:?}");
+        let off = with(
+            &s,
+            &FeatureOptions::default().without(&Family::OpeningConnectives),
+        );
+        assert!(off.contains(&"L1:but".to_string()), "{off:?}");
+        // Inside the sentence "but" is read.
+        let s = ActorSentence::locate("Paris backed it, but Rome refused", "Rome", &[]);
+        assert!(with(&s, &FeatureOptions::default()).contains(&"L1:but".to_string()));
+    }
 
     #[test]
     fn multiword_actor_is_one_placeholder() {

@@ -56,6 +56,9 @@ pub enum Family {
     /// Negative contractions written out, as the corpus writes them ("doesn't" as "does
     /// not").
     Contractions,
+    /// A connective opening the sentence ("But", "Yet", "However") ties it to the sentence
+    /// before and is not read.
+    OpeningConnectives,
     /// When the actor is the speaker, the words inside the sentence's quotation marks are read
     /// as its own (`Q:`, `Q2:`), wherever they stand.
     SpeakerQuotes,
@@ -87,6 +90,7 @@ impl Family {
             Family::ListHeads => "list-heads",
             Family::BritishSpelling => "british-spelling",
             Family::Contractions => "contractions",
+            Family::OpeningConnectives => "opening-connectives",
             Family::SpeakerQuotes => "speaker-quotes",
             Family::Proposal => "proposal",
             Family::Stems => "stems",
@@ -109,7 +113,7 @@ impl Family {
 }
 
 /// Every family's name, in the canonical order.
-const FAMILY_NAMES: [&str; 20] = [
+const FAMILY_NAMES: [&str; 21] = [
     "word-ngrams",
     "char-ngrams",
     "windows",
@@ -126,6 +130,7 @@ const FAMILY_NAMES: [&str; 20] = [
     "list-heads",
     "british-spelling",
     "contractions",
+    "opening-connectives",
     "speaker-quotes",
     "proposal",
     "stems",

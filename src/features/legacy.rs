@@ -186,14 +186,16 @@ mod tests {
         let old: LegacyFeatureOptions = serde_json::from_str(V4_OPTIONS).unwrap();
         assert_eq!(old.format_version(), 4);
         let new = FeatureOptions::from(old);
-        // List heads, British spelling and contractions came with format 5: older models read
-        // as before.
+        // List heads, British spelling, contractions, opening connectives and speaker quotes
+        // came with format 5: older models read as before.
         assert_eq!(
             new,
             FeatureOptions::default()
                 .without(&Family::ListHeads)
                 .without(&Family::BritishSpelling)
                 .without(&Family::Contractions)
+                .without(&Family::OpeningConnectives)
+                .without(&Family::SpeakerQuotes)
         );
         let names: Vec<_> = new.families.iter().map(Family::name).collect();
         assert_eq!(
@@ -258,7 +260,7 @@ mod tests {
         assert!(!new.block_norm() && !new.cross_all());
         assert_eq!(
             new.families.len(),
-            FeatureOptions::default().families.len() - 3
+            FeatureOptions::default().families.len() - 5
         );
     }
 }

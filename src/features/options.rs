@@ -57,6 +57,8 @@ impl Default for FeatureOptions {
                 Family::ListHeads,
                 Family::BritishSpelling,
                 Family::Contractions,
+                Family::OpeningConnectives,
+                Family::SpeakerQuotes,
                 Family::Stems,
             ],
         }
