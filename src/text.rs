@@ -10,7 +10,9 @@ use unicode_segmentation::UnicodeSegmentation;
 mod quotes;
 mod sentence_bounds;
 
-pub use quotes::{first_person_in_quotes, is_speech_verb, opens_with_quote, quoted_ranges};
+pub use quotes::{
+    first_person_in_quotes, is_speech_verb, opens_with_quote, quoted_ranges, speaks_at,
+};
 
 /// A sentence: its byte range in the article and its text (trimmed).
 #[derive(Debug, Clone, PartialEq, Eq)]

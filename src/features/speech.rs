@@ -3,7 +3,7 @@
 
 use super::FeatureSink;
 use super::extract::{FeatureFamily, SequenceContext};
-use crate::text::is_speech_verb;
+use crate::text::speaks_at;
 
 /// The `x:speech` feature: `speaker`, `in-quote`, `outside-quote` or `no-quote`.
 pub(crate) struct Speech;
@@ -30,16 +30,7 @@ impl FeatureFamily for Speech {
 /// Whether the actor is the speaker: a verb of saying within three words after one of its
 /// mentions ("X said", "X, who …, told"), right before it ("said X"), or "according to X".
 pub(crate) fn actor_speaks(ctx: &SequenceContext) -> bool {
-    let seq = &ctx.seq;
-    ctx.actor_pos.iter().any(|&p| {
-        seq[p + 1..(p + 4).min(seq.len())]
-            .iter()
-            .any(|w| is_speech_verb(w))
-            || (p >= 1 && is_speech_verb(seq[p - 1]))
-            || (p >= 2
-                && seq[p - 2].eq_ignore_ascii_case("according")
-                && seq[p - 1].eq_ignore_ascii_case("to"))
-    })
+    ctx.actor_pos.iter().any(|&p| speaks_at(&ctx.seq, p, p + 1))
 }
 
 /// Whether the end of `before` lies inside a quotation: more “ than ” so far, or an odd

@@ -11,6 +11,9 @@ use super::Token;
 /// goes on in the next sentence).
 pub fn quoted_ranges(text: &str) -> Vec<Range<usize>> {
     let mut out = Vec::new();
+    if !text.contains(['"', '“', '”']) {
+        return out;
+    }
     let mut open: Option<usize> = None;
     for (i, c) in text.char_indices() {
         match (c, open) {
@@ -81,6 +84,19 @@ pub fn is_speech_verb(w: &str) -> bool {
         "admitted",
     ];
     SAY.iter().any(|v| w.eq_ignore_ascii_case(v))
+}
+
+/// Whether the words `words[first..after]` (a mention) are the speaker of the sentence: a verb
+/// of saying within three words after them ("X added", "X, the minister, said"), right before
+/// them ("said X"), or "according to" before them.
+pub fn speaks_at(words: &[&str], first: usize, after: usize) -> bool {
+    words[after.min(words.len())..(after + 3).min(words.len())]
+        .iter()
+        .any(|w| is_speech_verb(w))
+        || (first >= 1 && is_speech_verb(words[first - 1]))
+        || (first >= 2
+            && words[first - 2].eq_ignore_ascii_case("according")
+            && words[first - 1].eq_ignore_ascii_case("to"))
 }
 
 /// First-person words ("we", "our", "I", "me" …) inside the quotations of a sentence: in
@@ -164,5 +180,14 @@ mod tests {
     fn speech_verbs_in_any_case() {
         assert!(is_speech_verb("said") && is_speech_verb("Tweeted"));
         assert!(!is_speech_verb("vetoed"));
+    }
+
+    #[test]
+    fn speakers_by_the_verb_after_or_before_them() {
+        let w = ["Gantz", "the", "minister", "said", "so"];
+        assert!(speaks_at(&w, 0, 1));
+        assert!(speaks_at(&["said", "Gantz"], 1, 2));
+        assert!(speaks_at(&["according", "to", "Gantz"], 2, 3));
+        assert!(!speaks_at(&["Gantz", "met", "the", "envoy", "said"], 0, 1));
     }
 }

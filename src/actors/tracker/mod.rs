@@ -257,10 +257,13 @@ impl<'d> ActorTracker<'d> {
                 || !self.is_international_body(a.kind, a.affiliation.as_deref())
                 || !modifies_what_follows(&sentence[m.span.end..])
         });
-        self.add_continued_speaker(sentence, &tokens, &mut found);
+        // The sentence's own speaker, once: the mentions a continued quotation adds are inside
+        // it and never speak.
+        let own = self.speaker_of(sentence, &tokens, &found);
+        self.add_continued_speaker(sentence, &tokens, own, &mut found);
         found.sort_by_key(|m| m.span.start);
         self.remember(sentence, &tokens, &found);
-        self.remember_speaker(sentence, &tokens, &found);
+        self.remember_speaker(sentence, own);
         found
     }
 

@@ -6,23 +6,23 @@
 
 use super::{ActorTracker, Mention};
 use crate::actors::dictionary::ActorKind;
-use crate::text::{Token, first_person_in_quotes, is_speech_verb, opens_with_quote, quoted_ranges};
+use crate::text::{Token, first_person_in_quotes, opens_with_quote, quoted_ranges, speaks_at};
 
 impl ActorTracker<'_> {
-    /// In a sentence that opens with a quotation and has no speaker of its own, the first-person
-    /// words inside the quotation are mentions of the last speaker (if not named here already).
+    /// In a sentence that opens with a quotation and has no speaker of its own (`own`, from
+    /// [`Self::speaker_of`]), the first-person words inside the quotation are mentions of the
+    /// last speaker (if not named here already).
     pub(super) fn add_continued_speaker(
         &self,
         sentence: &str,
         tokens: &[Token],
+        own: Option<usize>,
         found: &mut Vec<Mention>,
     ) {
         let Some(speaker) = self.last_speaker else {
             return;
         };
-        if !opens_with_quote(sentence)
-            || found.iter().any(|m| m.actor == speaker)
-            || self.speaker_of(sentence, tokens, found).is_some()
+        if own.is_some() || !opens_with_quote(sentence) || found.iter().any(|m| m.actor == speaker)
         {
             return;
         }
@@ -35,10 +35,10 @@ impl ActorTracker<'_> {
         }
     }
 
-    /// Remembers who speaks in this sentence for the ones after it: its own speaker; else,
-    /// while a quotation goes on, the speaker before; else no one.
-    pub(super) fn remember_speaker(&mut self, sentence: &str, tokens: &[Token], found: &[Mention]) {
-        self.last_speaker = match self.speaker_of(sentence, tokens, found) {
+    /// Remembers who speaks in this sentence for the ones after it: its own speaker (`own`);
+    /// else, while a quotation goes on, the speaker before; else no one.
+    pub(super) fn remember_speaker(&mut self, sentence: &str, own: Option<usize>) {
+        self.last_speaker = match own {
             Some(s) => Some(s),
             None if opens_with_quote(sentence) => self.last_speaker,
             None => None,
@@ -49,8 +49,17 @@ impl ActorTracker<'_> {
     /// saying within three words after it ("Churkin added", "Gantz, the minister, said") or
     /// right before it ("said Gantz"), or after "according to". A person is preferred to a
     /// body ("Russia's envoy Churkin said"), the last named to earlier ones.
-    fn speaker_of(&self, sentence: &str, tokens: &[Token], found: &[Mention]) -> Option<usize> {
+    pub(super) fn speaker_of(
+        &self,
+        sentence: &str,
+        tokens: &[Token],
+        found: &[Mention],
+    ) -> Option<usize> {
+        if found.is_empty() {
+            return None;
+        }
         let quoted = quoted_ranges(sentence);
+        let words: Vec<&str> = tokens.iter().map(|t| t.text).collect();
         let speaks = |m: &Mention| {
             if quoted
                 .iter()
@@ -58,20 +67,14 @@ impl ActorTracker<'_> {
             {
                 return false;
             }
-            let first = tokens.iter().position(|t| t.span.0 >= m.span.start);
-            let after = tokens.iter().position(|t| t.span.0 >= m.span.end);
-            let verb_after = after.is_some_and(|a| {
-                tokens[a..(a + 3).min(tokens.len())]
-                    .iter()
-                    .any(|t| is_speech_verb(t.text))
-            });
-            let verb_before = first.is_some_and(|f| {
-                (f >= 1 && is_speech_verb(tokens[f - 1].text))
-                    || (f >= 2
-                        && tokens[f - 2].text.eq_ignore_ascii_case("according")
-                        && tokens[f - 1].text == "to")
-            });
-            verb_after || verb_before
+            let Some(first) = tokens.iter().position(|t| t.span.0 >= m.span.start) else {
+                return false;
+            };
+            let after = tokens[first..]
+                .iter()
+                .position(|t| t.span.0 >= m.span.end)
+                .map_or(words.len(), |k| first + k);
+            speaks_at(&words, first, after)
         };
         let speakers: Vec<usize> = found
             .iter()
